@@ -1,0 +1,40 @@
+package dev.safeguards.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine's view of one check at one moment.
+ *
+ * @param name the check's registered name
+ * @param status the reported status, after flap damping and staleness
+ * @param cause what the engine observed to give this status
+ * @param reason why, for people; {@code null} when the check is up and said nothing. May contain
+ *     exception text: show it only to authorised readers
+ * @param details the check's own details from its last completed run
+ * @param critical whether a failure of this check fails its probes
+ * @param lastRun when the last run started; {@code null} if none has completed
+ * @param duration how long the last run took (for a timeout: the time until it was given up);
+ *     {@code null} if none has completed
+ */
+public record CheckSnapshot(
+    String name,
+    Status status,
+    Cause cause,
+    String reason,
+    Map<String, Object> details,
+    boolean critical,
+    Instant lastRun,
+    Duration duration) {
+
+  public CheckSnapshot {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(cause, "cause");
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+  }
+}

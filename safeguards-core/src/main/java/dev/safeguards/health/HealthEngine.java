@@ -1,0 +1,171 @@
+package dev.safeguards.health;
+
+import dev.safeguards.health.internal.DefaultHealthEngine;
+import dev.safeguards.time.Clock;
+import dev.safeguards.time.Scheduler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * Runs health checks in the background and serves their latest results.
+ *
+ * <p>Reads ({@link #probe(Probe)}, {@link #health()}) never run a check: they return the latest
+ * immutable snapshot, so any number of concurrent readers cost nothing extra and a hung check never
+ * slows a reader. Each check runs at most once at a time; a run that exceeds its timeout is
+ * reported {@code DOWN} and is not started again until it returns.
+ *
+ * <pre>{@code
+ * HealthEngine engine = HealthEngine.builder()
+ *     .check("database", databaseCheck, CheckPolicy.builder().timeout(Duration.ofSeconds(2)).build())
+ *     .build();
+ * engine.start();
+ * engine.markStarted();
+ * boolean ready = engine.probe(Probe.READINESS).status().isServing();
+ * }</pre>
+ */
+public interface HealthEngine extends AutoCloseable {
+
+  /** A builder for an engine. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts running checks: each runs once at once, then on its schedule. Idempotent. */
+  void start();
+
+  /**
+   * Stops scheduling, interrupts running checks and releases the engine's own threads. Idempotent;
+   * the engine cannot be started again.
+   */
+  @Override
+  void close();
+
+  /** The latest snapshot of the checks in {@code probe}, with the traffic state applied. */
+  HealthSnapshot probe(Probe probe);
+
+  /** The latest snapshot of every check, without the traffic state. */
+  HealthSnapshot health();
+
+  /** The current traffic state. Initially {@link TrafficState#STARTING}. */
+  TrafficState trafficState();
+
+  /** Marks the service started: startup and readiness probes follow their checks from now on. */
+  void markStarted();
+
+  /** Makes readiness report {@code DOWN} from now on, for shutdown. Cannot be undone. */
+  void refuseTraffic();
+
+  /** Problems in how the checks are set up, found when the engine was built. */
+  List<HealthWarning> warnings();
+
+  /** Adds a listener; it receives events from now on. */
+  void addListener(HealthListener listener);
+
+  /** Builds a {@link HealthEngine}. */
+  final class Builder {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Map<String, Registration> checks = new LinkedHashMap<>();
+    private final List<HealthListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.system();
+    private Scheduler scheduler;
+    private Executor executor;
+
+    private Builder() {}
+
+    /**
+     * Registers a check with the {@linkplain CheckPolicy#defaults() default policy}.
+     *
+     * @throws IllegalArgumentException if the name is invalid or taken
+     */
+    public Builder check(String name, HealthCheck check) {
+      return check(name, check, CheckPolicy.defaults());
+    }
+
+    /**
+     * Registers a check.
+     *
+     * @param name 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}, starting with a
+     *     letter or digit; unique
+     * @throws IllegalArgumentException if the name is invalid or taken
+     */
+    public Builder check(String name, HealthCheck check, CheckPolicy policy) {
+      Objects.requireNonNull(name, "name");
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "'name' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
+                + " digit, but was '"
+                + name
+                + "'");
+      }
+      if (checks.containsKey(name)) {
+        throw new IllegalArgumentException("'name' must be unique, but '" + name + "' is taken");
+      }
+      checks.put(
+          name,
+          new Registration(
+              name,
+              Objects.requireNonNull(check, "check"),
+              Objects.requireNonNull(policy, "policy")));
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(HealthListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The clock. Default: {@link Clock#system()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The scheduler for intervals and timeouts. Default: one daemon thread owned by the engine,
+     * stopped by {@link HealthEngine#close()}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * The executor that runs checks. It must not run tasks on the submitting thread if checks can
+     * block. Default: one daemon thread per registered check at most, created on demand, owned by
+     * the engine and stopped by {@link HealthEngine#close()}. Since a check never runs twice at
+     * once, that bound is never exceeded, even while checks hang.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Builds the engine; it does nothing until {@link HealthEngine#start()}. */
+    public HealthEngine build() {
+      return new DefaultHealthEngine(
+          List.copyOf(checks.values()), List.copyOf(listeners), clock, scheduler, executor);
+    }
+  }
+
+  /**
+   * A check with its name and policy.
+   *
+   * @param name the unique name
+   * @param check the check
+   * @param policy how it runs
+   */
+  record Registration(String name, HealthCheck check, CheckPolicy policy) {
+    public Registration {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(check, "check");
+      Objects.requireNonNull(policy, "policy");
+    }
+  }
+}

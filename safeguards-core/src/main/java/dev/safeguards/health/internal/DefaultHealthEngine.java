@@ -1,0 +1,247 @@
+package dev.safeguards.health.internal;
+
+import dev.safeguards.health.CheckRun;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthEngine.Registration;
+import dev.safeguards.health.HealthListener;
+import dev.safeguards.health.HealthSnapshot;
+import dev.safeguards.health.HealthWarning;
+import dev.safeguards.health.Probe;
+import dev.safeguards.health.TrafficState;
+import dev.safeguards.time.Clock;
+import dev.safeguards.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine. Writers (run completions, timeouts, traffic changes) serialise on one lock and
+ * publish an immutable {@link View}; readers never lock and never run a check.
+ */
+public final class DefaultHealthEngine implements HealthEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(DefaultHealthEngine.class);
+
+  private final Clock clock;
+  private final EngineThreads threads;
+  private final List<CheckEntry> entries;
+  private final List<HealthWarning> warnings;
+  private final Listeners listeners;
+  private final CheckInvoker invoker;
+  private final Object lock = new Object();
+  private final AtomicReference<View> view = new AtomicReference<>();
+  private final Transitions transitions;
+  private final List<CheckRecord> records;
+  private TrafficState traffic = TrafficState.STARTING;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  public DefaultHealthEngine(
+      List<Registration> registrations,
+      List<HealthListener> listeners,
+      Clock clock,
+      Scheduler scheduler,
+      Executor executor) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.threads = new EngineThreads(scheduler, executor, registrations.size());
+    this.entries = new ArrayList<>();
+    this.records = new ArrayList<>();
+    for (Registration registration : registrations) {
+      CheckEntry entry = new CheckEntry(entries.size(), registration);
+      entries.add(entry);
+      records.add(CheckRecord.initial(entry));
+    }
+    this.warnings = Guardrails.check(registrations);
+    this.listeners = new Listeners(listeners);
+    this.invoker = new CheckInvoker(clock);
+    View initial = View.of(records, traffic, clock.nanoTime());
+    this.view.set(initial);
+    this.transitions = new Transitions(clock, this.listeners, initial);
+  }
+
+  @Override
+  public void start() {
+    synchronized (lock) {
+      if (started || closed) {
+        return;
+      }
+      started = true;
+    }
+    for (HealthWarning warning : warnings) {
+      log.warn(
+          "health check setup: id={} check={} {}",
+          warning.id(),
+          warning.check(),
+          warning.message());
+    }
+    for (CheckEntry entry : entries) {
+      schedule(entry, Duration.ZERO);
+    }
+  }
+
+  @Override
+  public HealthSnapshot probe(Probe probe) {
+    return current().probe(Objects.requireNonNull(probe, "probe"));
+  }
+
+  @Override
+  public HealthSnapshot health() {
+    return current().health;
+  }
+
+  @Override
+  public TrafficState trafficState() {
+    return current().traffic;
+  }
+
+  @Override
+  public void markStarted() {
+    changeTraffic(TrafficState.STARTING, TrafficState.ACCEPTING_TRAFFIC);
+  }
+
+  @Override
+  public void refuseTraffic() {
+    changeTraffic(null, TrafficState.REFUSING_TRAFFIC);
+  }
+
+  @Override
+  public List<HealthWarning> warnings() {
+    return warnings;
+  }
+
+  @Override
+  public void addListener(HealthListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    entries.forEach(CheckEntry::stop);
+    threads.shutdown();
+  }
+
+  /** The view for now: the published one, unless staleness or a due refresh calls for another. */
+  private View current() {
+    View published = view.get();
+    long now = clock.nanoTime();
+    if (now < published.validUntil) {
+      return published;
+    }
+    for (CheckRecord record : published.records) {
+      if (record.isRefreshDue(now) && started && !closed) {
+        dispatch(record.entry(), false);
+      }
+    }
+    View fresh = published.at(now);
+    view.compareAndSet(published, fresh);
+    return fresh;
+  }
+
+  private void schedule(CheckEntry entry, Duration delay) {
+    try {
+      entry.nextTick(threads.scheduler().schedule(delay, () -> tick(entry)));
+    } catch (RejectedExecutionException e) {
+      if (!closed) {
+        log.error("health check not scheduled: name={} scheduler rejected it", entry.name, e);
+      }
+    }
+  }
+
+  private void tick(CheckEntry entry) {
+    if (closed) {
+      return;
+    }
+    dispatch(entry, true);
+    if (!entry.policy.isOnDemand()) {
+      schedule(entry, entry.policy.interval());
+    }
+  }
+
+  /** Starts a run unless one is in flight; never runs the check on the calling thread. */
+  private void dispatch(CheckEntry entry, boolean reportStuck) {
+    Run run = new Run(clock.nanoTime(), clock.instant());
+    Run previous = entry.begin(run);
+    if (previous != null) {
+      if (reportStuck && previous.hasTimedOut()) {
+        Duration elapsed = Duration.ofNanos(run.startNanos - previous.startNanos);
+        record(entry, RunOutcome.stillRunning(entry.policy.timeout(), run.startedAt, elapsed));
+      }
+      return;
+    }
+    FutureTask<Void> task = new FutureTask<>(() -> execute(entry, run), null);
+    run.attach(task);
+    try {
+      threads.executor().execute(task);
+      run.attachTimeout(
+          threads.scheduler().schedule(entry.policy.timeout(), () -> expire(entry, run)));
+    } catch (RejectedExecutionException e) {
+      entry.end(run);
+      if (run.complete()) {
+        record(entry, RunOutcome.rejected(e, run.startedAt));
+      }
+    }
+  }
+
+  private void execute(CheckEntry entry, Run run) {
+    RunOutcome outcome;
+    try {
+      outcome = invoker.invoke(entry, run);
+    } finally {
+      entry.end(run);
+    }
+    if (run.complete()) {
+      record(entry, outcome);
+    }
+  }
+
+  private void expire(CheckEntry entry, Run run) {
+    if (run.expire()) {
+      Duration elapsed = Duration.ofNanos(clock.nanoTime() - run.startNanos);
+      record(entry, RunOutcome.timedOut(entry.policy.timeout(), run.startedAt, elapsed));
+    }
+  }
+
+  private void record(CheckEntry entry, RunOutcome outcome) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      long now = clock.nanoTime();
+      records.set(entry.index, records.get(entry.index).after(outcome, now));
+      CheckRun run =
+          new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration());
+      listeners.emit(run, listener -> listener.onCheckRun(run));
+      publish(now);
+    }
+  }
+
+  private void changeTraffic(TrafficState from, TrafficState to) {
+    synchronized (lock) {
+      if (traffic == to || (from != null && traffic != from)) {
+        return;
+      }
+      log.info("traffic state: from={} to={}", traffic, to);
+      traffic = to;
+      publish(clock.nanoTime());
+    }
+  }
+
+  private void publish(long now) {
+    View next = View.of(records, traffic, now);
+    view.set(next);
+    transitions.announce(next);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.safeguards.health.internal;
+
+import dev.safeguards.time.Scheduler.Cancellable;
+import java.time.Instant;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One run of a check. Exactly one of completion and timeout settles it; the loser's outcome is
+ * dropped, so a check that answers after its timeout cannot overwrite the timeout verdict.
+ */
+final class Run {
+
+  final long startNanos;
+  final Instant startedAt;
+  private final AtomicBoolean settled = new AtomicBoolean();
+  private volatile boolean timedOut;
+  private volatile Future<?> future;
+  private volatile Cancellable timeout;
+
+  Run(long startNanos, Instant startedAt) {
+    this.startNanos = startNanos;
+    this.startedAt = startedAt;
+  }
+
+  void attach(Future<?> future) {
+    this.future = future;
+  }
+
+  void attachTimeout(Cancellable timeout) {
+    this.timeout = timeout;
+    if (settled.get()) {
+      timeout.cancel();
+    }
+  }
+
+  /** Settles by completion; false if the timeout came first. */
+  boolean complete() {
+    if (!settled.compareAndSet(false, true)) {
+      return false;
+    }
+    Cancellable pending = timeout;
+    if (pending != null) {
+      pending.cancel();
+    }
+    return true;
+  }
+
+  /** Settles by timeout and interrupts the check; false if it had completed. */
+  boolean expire() {
+    if (!settled.compareAndSet(false, true)) {
+      return false;
+    }
+    timedOut = true;
+    interrupt();
+    return true;
+  }
+
+  boolean hasTimedOut() {
+    return timedOut;
+  }
+
+  void interrupt() {
+    Future<?> running = future;
+    if (running != null) {
+      running.cancel(true);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.safeguards.health.internal;
+
+import dev.safeguards.health.CheckSnapshot;
+import dev.safeguards.health.HealthSnapshot;
+import dev.safeguards.health.Probe;
+import dev.safeguards.health.Status;
+import dev.safeguards.health.TrafficState;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything readers see, computed once per change so that a read is a field access: the snapshot
+ * of all checks and one per probe, valid until {@link #validUntil}, when staleness or an on-demand
+ * refresh calls for a new one.
+ */
+final class View {
+
+  final List<CheckRecord> records;
+  final TrafficState traffic;
+  final long validUntil;
+  final HealthSnapshot health;
+  private final Map<Probe, HealthSnapshot> probes;
+
+  private View(
+      List<CheckRecord> records,
+      TrafficState traffic,
+      long validUntil,
+      HealthSnapshot health,
+      Map<Probe, HealthSnapshot> probes) {
+    this.records = records;
+    this.traffic = traffic;
+    this.validUntil = validUntil;
+    this.health = health;
+    this.probes = probes;
+  }
+
+  static View of(List<CheckRecord> records, TrafficState traffic, long now) {
+    Map<String, CheckSnapshot> all = new LinkedHashMap<>();
+    long validUntil = Long.MAX_VALUE;
+    for (CheckRecord record : records) {
+      all.put(record.entry().name, record.snapshotAt(now));
+      validUntil = Math.min(validUntil, record.deadline(now));
+    }
+    Map<Probe, HealthSnapshot> probes = new EnumMap<>(Probe.class);
+    for (Probe probe : Probe.values()) {
+      probes.put(probe, probeSnapshot(probe, records, all, traffic));
+    }
+    HealthSnapshot health = new HealthSnapshot(Aggregation.of(all.values()), null, all);
+    return new View(List.copyOf(records), traffic, validUntil, health, probes);
+  }
+
+  View at(long now) {
+    return of(records, traffic, now);
+  }
+
+  HealthSnapshot probe(Probe probe) {
+    return probes.get(probe);
+  }
+
+  private static HealthSnapshot probeSnapshot(
+      Probe probe,
+      List<CheckRecord> records,
+      Map<String, CheckSnapshot> all,
+      TrafficState traffic) {
+    Map<String, CheckSnapshot> members = new LinkedHashMap<>();
+    for (CheckRecord record : records) {
+      if (record.entry().policy.isIn(probe)) {
+        members.put(record.entry().name, all.get(record.entry().name));
+      }
+    }
+    String override = override(probe, traffic);
+    Status status = override != null ? Status.DOWN : Aggregation.of(members.values());
+    return new HealthSnapshot(status, override, members);
+  }
+
+  private static String override(Probe probe, TrafficState traffic) {
+    if (probe == Probe.LIVENESS) {
+      return null;
+    }
+    if (traffic == TrafficState.STARTING) {
+      return "starting";
+    }
+    return probe == Probe.READINESS && traffic == TrafficState.REFUSING_TRAFFIC
+        ? "refusing traffic: shutting down"
+        : null;
+  }
+}

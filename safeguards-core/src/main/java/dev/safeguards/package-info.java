@@ -1,0 +1,2 @@
+/** Safeguards: production safeguards for Java services. */
+package dev.safeguards;

@@ -1,0 +1,32 @@
+package dev.safeguards.time;
+
+import dev.safeguards.time.internal.ExecutorScheduler;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs a task once after a delay. Components schedule through this interface rather than a {@link
+ * ScheduledExecutorService} so that a {@link ManualClock} can drive them deterministically.
+ */
+public interface Scheduler {
+
+  /**
+   * Runs {@code task} once after {@code delay}.
+   *
+   * @return a handle that cancels the task if it has not started yet
+   * @throws java.util.concurrent.RejectedExecutionException if the scheduler is shut down
+   */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /** A scheduler backed by {@code executor}; the caller keeps ownership of its lifecycle. */
+  static Scheduler of(ScheduledExecutorService executor) {
+    return new ExecutorScheduler(executor);
+  }
+
+  /** A handle on a scheduled task. */
+  @FunctionalInterface
+  interface Cancellable {
+    /** Cancels the task if it has not started; does nothing otherwise. */
+    void cancel();
+  }
+}
