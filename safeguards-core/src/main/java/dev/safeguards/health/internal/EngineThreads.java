@@ -4,8 +4,8 @@ import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.time.Scheduler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -33,14 +33,19 @@ final class EngineThreads {
       this.scheduler = scheduler;
     }
     if (executor == null) {
-      ownExecutor =
+      // A queue rather than a hand-off, so that a run submitted while a worker is between two
+      // tasks waits for it instead of being rejected; the bound holds either way.
+      int threads = Math.max(1, checks);
+      ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
-              0,
-              Math.max(1, checks),
+              threads,
+              threads,
               30,
               TimeUnit.SECONDS,
-              new SynchronousQueue<>(),
+              new LinkedBlockingQueue<>(),
               new DaemonThreadFactory("safeguards-health-check"));
+      pool.allowCoreThreadTimeOut(true);
+      ownExecutor = pool;
       this.executor = ownExecutor;
     } else {
       ownExecutor = null;

@@ -1,0 +1,98 @@
+package dev.safeguards.metrics;
+
+import dev.safeguards.health.CheckRun;
+import dev.safeguards.health.CheckTransition;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthListener;
+import dev.safeguards.health.HealthSnapshot;
+import dev.safeguards.health.Probe;
+import dev.safeguards.health.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Publishes a {@link HealthEngine}'s state to Micrometer: {@link MetricNames#HEALTH_STATUS} per
+ * check and per probe, {@link MetricNames#HEALTH_CHECK_DURATION} and {@link
+ * MetricNames#HEALTH_CHECK_TRANSITIONS}. Needs {@code micrometer-core}, an optional dependency.
+ *
+ * <pre>{@code
+ * new HealthMetrics(engine).bindTo(registry);
+ * }</pre>
+ */
+public final class HealthMetrics implements MeterBinder {
+
+  private final HealthEngine engine;
+
+  public HealthMetrics(HealthEngine engine) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    for (String check : engine.health().checks().keySet()) {
+      Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> checkValue(e, check))
+          .description("Reported status of a check: 1 up, 0.5 degraded, 0 down, -1 unknown")
+          .tags("scope", "check", "name", check)
+          .register(registry);
+    }
+    for (Probe probe : Probe.values()) {
+      Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> value(e.probe(probe).status()))
+          .description("Aggregate status of a probe: 1 up, 0.5 degraded, 0 down, -1 unknown")
+          .tags("scope", "probe", "name", probe.name().toLowerCase(Locale.ROOT))
+          .register(registry);
+    }
+    engine.addListener(new Recorder(registry));
+  }
+
+  /** The gauge value of a status. */
+  public static double value(Status status) {
+    return switch (status) {
+      case UP -> 1;
+      case DEGRADED -> 0.5;
+      case DOWN -> 0;
+      case UNKNOWN -> -1;
+    };
+  }
+
+  private static double checkValue(HealthEngine engine, String check) {
+    HealthSnapshot health = engine.health();
+    return value(health.checks().get(check).status());
+  }
+
+  private static final class Recorder implements HealthListener {
+    private final MeterRegistry registry;
+
+    Recorder(MeterRegistry registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public void onCheckRun(CheckRun run) {
+      Timer.builder(MetricNames.HEALTH_CHECK_DURATION)
+          .description("Duration of health check runs")
+          .tags("check", run.check(), "status", run.status().name(), "cause", run.cause().name())
+          .register(registry)
+          .record(run.duration());
+    }
+
+    @Override
+    public void onCheckTransition(CheckTransition transition) {
+      Counter.builder(MetricNames.HEALTH_CHECK_TRANSITIONS)
+          .description("Changes of a check's reported status")
+          .tags(
+              "check",
+              transition.check(),
+              "from",
+              transition.from().name(),
+              "to",
+              transition.to().name())
+          .register(registry)
+          .increment();
+    }
+  }
+}

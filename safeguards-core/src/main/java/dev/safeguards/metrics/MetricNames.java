@@ -1,0 +1,38 @@
+package dev.safeguards.metrics;
+
+/**
+ * Every meter name Safeguards registers, named once here. Prometheus renders the dots as
+ * underscores ({@code safeguards_health_status}); dashboards and alert rules use those names.
+ */
+public final class MetricNames {
+
+  /**
+   * Gauge: 1 = UP, 0.5 = DEGRADED, 0 = DOWN, -1 = UNKNOWN. Tags {@code scope} ({@code check} or
+   * {@code probe}) and {@code name} (the check's name, or {@code liveness}, {@code readiness},
+   * {@code startup}).
+   */
+  public static final String HEALTH_STATUS = "safeguards.health.status";
+
+  /** Timer: duration of each check run. Tags {@code check}, {@code status}, {@code cause}. */
+  public static final String HEALTH_CHECK_DURATION = "safeguards.health.check.duration";
+
+  /**
+   * Counter: transitions of a check's reported status. Tags {@code check}, {@code from}, {@code
+   * to}.
+   */
+  public static final String HEALTH_CHECK_TRANSITIONS = "safeguards.health.check.transitions";
+
+  /** Timer: time from start until the service was marked started. */
+  public static final String STARTUP_DURATION = "safeguards.startup.duration";
+
+  /** Timer: time the graceful shutdown took. */
+  public static final String SHUTDOWN_DURATION = "safeguards.shutdown.duration";
+
+  /** Gauge: requests in flight. */
+  public static final String REQUESTS_INFLIGHT = "safeguards.requests.inflight";
+
+  /** Gauge: configuration violations. Tag {@code severity}. */
+  public static final String CONFIG_VIOLATIONS = "safeguards.config.violations";
+
+  private MetricNames() {}
+}

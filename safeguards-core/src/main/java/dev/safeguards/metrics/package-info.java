@@ -1,0 +1,2 @@
+/** Micrometer integration; needs the optional {@code micrometer-core} dependency. */
+package dev.safeguards.metrics;
