@@ -1,0 +1,50 @@
+package dev.safeguards.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Checks for builder setters, failing with {@code '<property>' must be <rule>, but was <value>}.
+ */
+public final class Arguments {
+
+  private Arguments() {}
+
+  /** {@code value}, if it is greater than zero. */
+  public static Duration positive(String property, Duration value) {
+    Objects.requireNonNull(value, property);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(
+          "'" + property + "' must be greater than 0, but was " + Durations.format(value));
+    }
+    return value;
+  }
+
+  /** {@code value}, if it is zero or more. */
+  public static Duration notNegative(String property, Duration value) {
+    Objects.requireNonNull(value, property);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(
+          "'" + property + "' must not be negative, but was " + Durations.format(value));
+    }
+    return value;
+  }
+
+  /**
+   * {@code name}, if it is 1 to 64 letters, digits, '.', '_' or '-', starting with one of the first
+   * two.
+   */
+  public static String name(String property, String name) {
+    Objects.requireNonNull(name, property);
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException(
+          "'"
+              + property
+              + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
+              + " digit, but was '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+}

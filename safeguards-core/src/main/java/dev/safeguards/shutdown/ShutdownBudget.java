@@ -1,0 +1,57 @@
+package dev.safeguards.shutdown;
+
+import dev.safeguards.internal.Durations;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The longest a graceful shutdown can take: the drain delay, the drain timeout and every hook's
+ * timeout. It must fit in the grace period the platform allows before it kills the process (in
+ * Kubernetes, {@code terminationGracePeriodSeconds}, minus any {@code preStop} hook).
+ *
+ * @param drainDelay the drain delay
+ * @param drainTimeout the drain timeout
+ * @param hookTimeouts each hook's timeout by name, in the order the hooks run
+ */
+public record ShutdownBudget(
+    Duration drainDelay, Duration drainTimeout, Map<String, Duration> hookTimeouts) {
+
+  public ShutdownBudget {
+    Objects.requireNonNull(drainDelay, "drainDelay");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    hookTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(hookTimeouts));
+  }
+
+  /** The sum of all parts. */
+  public Duration total() {
+    return hookTimeouts.values().stream().reduce(drainDelay.plus(drainTimeout), Duration::plus);
+  }
+
+  /** Whether the budget fits in {@code gracePeriod}. */
+  public boolean fitsIn(Duration gracePeriod) {
+    return total().compareTo(gracePeriod) <= 0;
+  }
+
+  /**
+   * The parts and the total, for messages: {@code 'drainDelay' (5s) + 'drainTimeout' (20s) + hook
+   * timeouts [database-pool=3s] = 28s}.
+   */
+  public String describe() {
+    String hooks =
+        hookTimeouts.entrySet().stream()
+            .map(entry -> entry.getKey() + "=" + Durations.format(entry.getValue()))
+            .collect(Collectors.joining(", ", "[", "]"));
+    return "'drainDelay' ("
+        + Durations.format(drainDelay)
+        + ") + 'drainTimeout' ("
+        + Durations.format(drainTimeout)
+        + ") + hook timeouts "
+        + hooks
+        + " = "
+        + Durations.format(total());
+  }
+}

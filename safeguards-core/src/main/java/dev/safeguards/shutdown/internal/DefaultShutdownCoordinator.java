@@ -1,0 +1,142 @@
+package dev.safeguards.shutdown.internal;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.internal.DaemonThreadFactory;
+import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.shutdown.ShutdownBudget;
+import dev.safeguards.shutdown.ShutdownCoordinator;
+import dev.safeguards.shutdown.ShutdownHook;
+import dev.safeguards.shutdown.ShutdownReport;
+import dev.safeguards.shutdown.ShutdownState;
+import dev.safeguards.time.Clock;
+import dev.safeguards.time.Scheduler;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the sequence once, lets later triggers join it and hurry it, and owns the JVM hook. */
+public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
+
+  private static final Logger log = LoggerFactory.getLogger(DefaultShutdownCoordinator.class);
+
+  private final ShutdownBudget budget;
+  private final Duration gracePeriod;
+  private final InFlightTracker inFlight;
+  private final Scheduler scheduler;
+  private final Waits waits = new Waits();
+  private final Sequence sequence;
+  private final AtomicReference<CompletableFuture<ShutdownReport>> run = new AtomicReference<>();
+  private volatile ShutdownState state = ShutdownState.RUNNING;
+  private Thread jvmHook;
+
+  public DefaultShutdownCoordinator(
+      List<ShutdownHook> hooks,
+      ShutdownBudget budget,
+      Duration gracePeriod,
+      HealthEngine engine,
+      InFlightTracker inFlight,
+      Clock clock,
+      Scheduler scheduler) {
+    this.budget = budget;
+    this.gracePeriod = gracePeriod;
+    this.inFlight = inFlight;
+    this.scheduler = scheduler;
+    this.sequence =
+        new Sequence(
+            inPhaseOrder(hooks), budget, engine, inFlight, clock, waits, next -> state = next);
+  }
+
+  /** {@code hooks} sorted by phase; the sort is stable, so equal phases keep their order. */
+  public static List<ShutdownHook> inPhaseOrder(List<ShutdownHook> hooks) {
+    return hooks.stream().sorted(Comparator.comparingInt(ShutdownHook::phase)).toList();
+  }
+
+  @Override
+  public ShutdownReport shutdown() {
+    CompletableFuture<ShutdownReport> mine = new CompletableFuture<>();
+    if (run.compareAndSet(null, mine)) {
+      try {
+        ShutdownReport report;
+        try {
+          report = runOnce();
+        } finally {
+          state = ShutdownState.TERMINATED;
+        }
+        mine.complete(report);
+        return report;
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      }
+    }
+    CompletableFuture<ShutdownReport> existing = run.get();
+    if (!existing.isDone()) {
+      log.info("shutdown triggered again: skipping the remaining waits");
+      waits.hurry();
+    }
+    return existing.join();
+  }
+
+  private ShutdownReport runOnce() {
+    if (scheduler != null) {
+      return sequence.run(scheduler);
+    }
+    ScheduledThreadPoolExecutor own =
+        new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("safeguards-shutdown-timer"));
+    own.setRemoveOnCancelPolicy(true);
+    try {
+      return sequence.run(Scheduler.of(own));
+    } finally {
+      own.shutdownNow();
+    }
+  }
+
+  @Override
+  public ShutdownState state() {
+    return state;
+  }
+
+  @Override
+  public InFlightTracker inFlight() {
+    return inFlight;
+  }
+
+  @Override
+  public ShutdownBudget budget() {
+    return budget;
+  }
+
+  @Override
+  public Duration gracePeriod() {
+    return gracePeriod;
+  }
+
+  @Override
+  public synchronized void installJvmHook() {
+    if (jvmHook == null) {
+      Thread hook = new Thread(this::shutdown, "safeguards-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      jvmHook = hook;
+    }
+  }
+
+  @Override
+  public synchronized boolean removeJvmHook() {
+    if (jvmHook == null) {
+      return false;
+    }
+    try {
+      boolean removed = Runtime.getRuntime().removeShutdownHook(jvmHook);
+      jvmHook = null;
+      return removed;
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and the hook is running or about to.
+      return false;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.safeguards.startup;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one gate fared in a run.
+ *
+ * @param name the gate's name
+ * @param passed whether it passed before the deadline
+ * @param attempts how many times it was called, counting the attempt that passed
+ * @param elapsed from the start of the run until it passed, or until the run ended
+ * @param lastError the last failure, as {@code class: message} with credentials masked; {@code
+ *     null} when no attempt failed
+ * @param hint what to do when it never passes; empty for none
+ */
+public record GateOutcome(
+    String name, boolean passed, int attempts, Duration elapsed, String lastError, String hint) {
+
+  public GateOutcome {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(hint, "hint");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("'attempts' must not be negative, but was " + attempts);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.safeguards.startup;
+
+import dev.safeguards.internal.Durations;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of running the startup gates.
+ *
+ * @param passed whether every gate passed before the deadline
+ * @param deadline the deadline the run had
+ * @param elapsed how long the run took
+ * @param gates each gate's outcome, in registration order
+ */
+public record StartupReport(
+    boolean passed, Duration deadline, Duration elapsed, List<GateOutcome> gates) {
+
+  public StartupReport {
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(elapsed, "elapsed");
+    gates = List.copyOf(gates);
+  }
+
+  /** The gates that did not pass. */
+  public List<GateOutcome> failed() {
+    return gates.stream().filter(gate -> !gate.passed()).toList();
+  }
+
+  /**
+   * The report for people. When the run failed it follows the familiar "APPLICATION FAILED TO START
+   * / Description / Action" layout: which gates, their last error, attempts, elapsed time, and each
+   * gate's hint.
+   */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    if (passed) {
+      out.append("Startup gates passed in ").append(Durations.format(elapsed)).append(':');
+      gates.forEach(gate -> out.append("\n  ").append(summary(gate)));
+      return out.toString();
+    }
+    out.append("\n***************************\nAPPLICATION FAILED TO START\n")
+        .append("***************************\n\nDescription:\n\n")
+        .append(failed().size())
+        .append(" startup gate(s) did not pass within the deadline of ")
+        .append(Durations.format(deadline))
+        .append(" (elapsed ")
+        .append(Durations.format(elapsed))
+        .append("):\n");
+    for (GateOutcome gate : failed()) {
+      out.append("\n  gate '")
+          .append(gate.name())
+          .append("'\n")
+          .append("    attempts:   ")
+          .append(gate.attempts())
+          .append('\n')
+          .append("    elapsed:    ")
+          .append(Durations.format(gate.elapsed()))
+          .append('\n')
+          .append("    last error: ")
+          .append(
+              gate.lastError() == null
+                  ? "none: the first attempt never returned"
+                  : gate.lastError())
+          .append('\n');
+    }
+    gates.stream()
+        .filter(GateOutcome::passed)
+        .forEach(gate -> out.append("\n  passed: ").append(summary(gate)));
+    out.append("\nAction:\n");
+    for (GateOutcome gate : failed()) {
+      String hint =
+          gate.hint().isBlank()
+              ? "Make the dependency behind this gate available, or raise the deadline if it is only slow."
+              : gate.hint();
+      out.append("\n  ").append(gate.name()).append(": ").append(hint).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String summary(GateOutcome gate) {
+    return gate.name()
+        + " ("
+        + gate.attempts()
+        + (gate.attempts() == 1 ? " attempt, " : " attempts, ")
+        + Durations.format(gate.elapsed())
+        + ")";
+  }
+}

@@ -1,0 +1,301 @@
+package dev.safeguards.shutdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.Probe;
+import dev.safeguards.health.Status;
+import dev.safeguards.health.TrafficState;
+import dev.safeguards.shutdown.HookOutcome.Result;
+import dev.safeguards.time.ManualClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ShutdownCoordinatorTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final HealthEngine engine =
+      HealthEngine.builder().clock(clock).scheduler(clock).executor(Runnable::run).build();
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> release = new CompletableFuture<>();
+  private final InFlightTracker tracker = InFlightTracker.create();
+
+  @AfterEach
+  void releaseEverything() {
+    release.complete(null);
+    engine.close();
+  }
+
+  @Test
+  void whenTriggeredThenReadinessGoesDownAtOnceAndLivenessStaysUp() throws Exception {
+    engine.markStarted();
+    ShutdownCoordinator coordinator = builder().build();
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+
+    assertThat(engine.trafficState()).isEqualTo(TrafficState.REFUSING_TRAFFIC);
+    assertThat(engine.probe(Probe.READINESS).status()).isEqualTo(Status.DOWN);
+    assertThat(engine.probe(Probe.LIVENESS).status()).isEqualTo(Status.UP);
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(report.get(10, TimeUnit.SECONDS).drainDelay()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void whenDrainDelayPassesThenNewWorkIsRefusedButNotBefore() throws Exception {
+    ShutdownCoordinator coordinator = builder().build();
+    assertThat(coordinator.inFlight()).isSameAs(tracker);
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+    clock.advance(Duration.ofMillis(4999));
+
+    assertThat(tracker.tryEnter()).as("accepted during the drain delay").isTrue();
+    tracker.exit();
+    clock.advance(Duration.ofMillis(1));
+    report.get(10, TimeUnit.SECONDS);
+    assertThat(tracker.tryEnter()).as("refused after the drain delay").isFalse();
+  }
+
+  @Test
+  void whenWorkIsInFlightThenNothingIsCutBeforeTheDrainTimeout() throws Exception {
+    ShutdownCoordinator coordinator =
+        builder().hook(hook("close-server", 0, Duration.ofSeconds(1))).build();
+    CompletableFuture<Void> first = work(coordinator.inFlight());
+    CompletableFuture<Void> second = work(coordinator.inFlight());
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+    clock.advance(Duration.ofSeconds(5));
+    awaitState(coordinator, ShutdownState.DRAINING);
+    clock.advance(Duration.ofMillis(19_999));
+
+    assertThat(coordinator.state()).isEqualTo(ShutdownState.DRAINING);
+    assertThat(events).isEmpty();
+    release.complete(null);
+    ShutdownReport done = report.get(10, TimeUnit.SECONDS);
+    assertThat(first).isCompleted();
+    assertThat(second).isCompleted();
+    assertThat(events).containsExactly("close-server with 0 in flight");
+    assertThat(done.drained()).isEqualTo(2);
+    assertThat(done.abandoned()).isZero();
+    assertThat(done.drainWait()).isEqualTo(Duration.ofMillis(19_999));
+  }
+
+  @Test
+  void whenWorkOutlastsTheDrainTimeoutThenItIsAbandonedAndHooksRun() throws Exception {
+    ShutdownCoordinator coordinator =
+        builder().hook(hook("close-server", 0, Duration.ofSeconds(1))).build();
+    work(coordinator.inFlight());
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+    clock.advance(Duration.ofSeconds(5));
+    awaitState(coordinator, ShutdownState.DRAINING);
+    clock.advance(Duration.ofSeconds(20));
+
+    ShutdownReport done = report.get(10, TimeUnit.SECONDS);
+    assertThat(done.abandoned()).isEqualTo(1);
+    assertThat(done.drained()).isZero();
+    assertThat(done.drainWait()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(events).containsExactly("close-server with 1 in flight");
+    assertThat(done.summary())
+        .isEqualTo(
+            "shutdown complete: total=25s drain_delay=5s drain_wait=20s drained=0 abandoned=1"
+                + " hooks_timed_out=[] hooks_failed=[] expedited=false");
+  }
+
+  @Test
+  void hooksRunInPhaseOrderAndAFailingHookDoesNotStopTheRest() {
+    ShutdownCoordinator coordinator =
+        immediate()
+            .hook(hook("a", 100, Duration.ofSeconds(1)))
+            .hook(hook("b", 0, Duration.ofSeconds(1)))
+            .hook(
+                ShutdownHook.of(
+                    "c",
+                    50,
+                    Duration.ofSeconds(1),
+                    () -> {
+                      events.add("c");
+                      throw new IOException("flush failed for jdbc:postgresql://app:s3cret@db/x");
+                    }))
+            .hook(hook("d", 0, Duration.ofSeconds(1)))
+            .build();
+
+    ShutdownReport report = coordinator.shutdown();
+
+    assertThat(report.hooks()).extracting(HookOutcome::name).containsExactly("b", "d", "c", "a");
+    assertThat(events)
+        .containsExactly("b with 0 in flight", "d with 0 in flight", "c", "a with 0 in flight");
+    assertThat(report.hooksFailed()).containsExactly("c");
+    assertThat(report.hooks().get(2).error())
+        .isEqualTo("java.io.IOException: flush failed for jdbc:postgresql://app:****@db/x");
+    assertThat(coordinator.state()).isEqualTo(ShutdownState.TERMINATED);
+  }
+
+  @Test
+  void whenHookOutlastsItsTimeoutThenItIsInterruptedAndTheNextOneRuns() throws Exception {
+    CompletableFuture<Void> entered = new CompletableFuture<>();
+    CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+    ShutdownHook slow =
+        ShutdownHook.of(
+            "slow",
+            0,
+            Duration.ofSeconds(2),
+            () -> {
+              entered.complete(null);
+              try {
+                release.get();
+              } catch (InterruptedException e) {
+                interrupted.complete(true);
+              }
+            });
+    ShutdownCoordinator coordinator =
+        immediate().hook(slow).hook(hook("next", 1, Duration.ofSeconds(1))).build();
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    entered.get(10, TimeUnit.SECONDS);
+    clock.advance(Duration.ofMillis(1999));
+    assertThat(events).isEmpty();
+    clock.advance(Duration.ofMillis(1));
+
+    ShutdownReport done = report.get(10, TimeUnit.SECONDS);
+    assertThat(interrupted.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(done.hooks())
+        .extracting(HookOutcome::result)
+        .containsExactly(Result.TIMED_OUT, Result.COMPLETED);
+    assertThat(done.hooks().get(0).duration()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(done.hooksTimedOut()).containsExactly("slow");
+  }
+
+  @Test
+  void whenHookIgnoresInterruptsThenShutdownStillEndsWithinItsBudget() throws Exception {
+    CompletableFuture<Void> entered = new CompletableFuture<>();
+    ShutdownHook stuck =
+        ShutdownHook.of(
+            "stuck",
+            0,
+            Duration.ofSeconds(3),
+            () -> {
+              entered.complete(null);
+              release.join();
+            });
+    ShutdownCoordinator coordinator =
+        builder()
+            .drainDelay(Duration.ofSeconds(1))
+            .drainTimeout(Duration.ofSeconds(2))
+            .hook(stuck)
+            .hook(hook("after", 1, Duration.ofSeconds(1)))
+            .build();
+
+    CompletableFuture<ShutdownReport> report = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+    clock.advance(Duration.ofSeconds(1));
+    entered.get(10, TimeUnit.SECONDS);
+    clock.advance(Duration.ofSeconds(3));
+
+    ShutdownReport done = report.get(10, TimeUnit.SECONDS);
+    assertThat(done.hooksTimedOut()).containsExactly("stuck");
+    assertThat(events).containsExactly("after with 0 in flight");
+    assertThat(done.total()).isLessThanOrEqualTo(coordinator.budget().total());
+  }
+
+  @Test
+  void whenTriggeredAgainWhileRunningThenWaitsAreSkippedAndBothCallersGetTheSameReport()
+      throws Exception {
+    ShutdownCoordinator coordinator =
+        builder().hook(hook("close-server", 0, Duration.ofSeconds(1))).build();
+    work(coordinator.inFlight());
+
+    CompletableFuture<ShutdownReport> first = trigger(coordinator);
+    awaitState(coordinator, ShutdownState.DELAYING);
+    CompletableFuture<ShutdownReport> second = trigger(coordinator);
+
+    ShutdownReport report = first.get(10, TimeUnit.SECONDS);
+    assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(report);
+    assertThat(report.expedited()).isTrue();
+    assertThat(report.total()).isZero();
+    assertThat(report.abandoned()).isEqualTo(1);
+    assertThat(events).containsExactly("close-server with 1 in flight");
+  }
+
+  @Test
+  void whenShutdownIsCalledAfterItEndedThenHooksDoNotRunAgain() {
+    AtomicInteger runs = new AtomicInteger();
+    ShutdownCoordinator coordinator =
+        immediate()
+            .hook(ShutdownHook.of("count", 0, Duration.ofSeconds(1), runs::incrementAndGet))
+            .build();
+
+    ShutdownReport first = coordinator.shutdown();
+    ShutdownReport again = coordinator.shutdown();
+
+    assertThat(again).isSameAs(first);
+    assertThat(again.expedited()).isFalse();
+    assertThat(runs).hasValue(1);
+  }
+
+  private ShutdownCoordinator.Builder builder() {
+    return ShutdownCoordinator.builder()
+        .engine(engine)
+        .inFlight(tracker)
+        .clock(clock)
+        .scheduler(clock);
+  }
+
+  private ShutdownCoordinator.Builder immediate() {
+    return builder().drainDelay(Duration.ZERO).drainTimeout(Duration.ZERO);
+  }
+
+  /** A hook that records its name and the work in flight when it ran. */
+  private ShutdownHook hook(String name, int phase, Duration timeout) {
+    return ShutdownHook.of(
+        name, phase, timeout, () -> events.add(name + " with " + tracker.count() + " in flight"));
+  }
+
+  /** Work on its own thread that stays in flight until {@link #release} completes. */
+  private CompletableFuture<Void> work(InFlightTracker inFlight) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    assertThat(inFlight.tryEnter()).isTrue();
+    new Thread(
+            () -> {
+              try {
+                release.join();
+                done.complete(null);
+              } finally {
+                inFlight.exit();
+              }
+            },
+            "in-flight-work")
+        .start();
+    return done;
+  }
+
+  private static CompletableFuture<ShutdownReport> trigger(ShutdownCoordinator coordinator) {
+    CompletableFuture<ShutdownReport> report = new CompletableFuture<>();
+    new Thread(
+            () -> {
+              try {
+                report.complete(coordinator.shutdown());
+              } catch (RuntimeException | Error e) {
+                report.completeExceptionally(e);
+              }
+            },
+            "shutdown-trigger")
+        .start();
+    return report;
+  }
+
+  private static void awaitState(ShutdownCoordinator coordinator, ShutdownState state) {
+    await().atMost(Duration.ofSeconds(10)).until(coordinator::state, state::equals);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.safeguards.shutdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Sends SIGTERM to {@link ForkedService} running in its own JVM. */
+class ShutdownProcessTest {
+
+  @Test
+  void whenProcessReceivesSigtermThenTheSequenceRunsAndLogsOneSummary() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ForkedService.class.getName()))
+            .start();
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process));
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    try {
+      assertThat(stdout.readLine()).isEqualTo("ready");
+
+      // ProcessHandle.destroy() sends SIGTERM without closing our ends of the pipes, which
+      // Process.destroy() would do.
+      process.toHandle().destroy();
+
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+      }
+    }
+    assertThat(process.exitValue()).isEqualTo(143);
+    assertThat(stdout.readLine()).isEqualTo("hook ran: close-server");
+    assertThat(stderr.join())
+        .containsOnlyOnce("shutdown complete: total=")
+        .contains("drained=0 abandoned=0 hooks_timed_out=[] hooks_failed=[]");
+  }
+
+  private static String readAll(Process process) {
+    try {
+      return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
