@@ -1,0 +1,199 @@
+package dev.safeguards.servlet;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.servlet.internal.EndpointServlet;
+import dev.safeguards.servlet.internal.EndpointSettings;
+import dev.safeguards.servlet.internal.EndpointSettings.ReadinessReport;
+import dev.safeguards.servlet.internal.InFlightFilter;
+import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.time.Clock;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The probe and status endpoints, and the in-flight request filter, for any Servlet 6 container.
+ *
+ * <pre>{@code
+ * SafeguardsEndpoints endpoints = SafeguardsEndpoints.builder(engine)
+ *     .authorizer(Authorizer.bearerToken(adminToken))
+ *     .inFlight(tracker)
+ *     .build();
+ * endpoints.register(servletContext); // from a ServletContextListener, or before the server starts
+ * }</pre>
+ *
+ * <p>Embedded servers can instead add {@link #servlet()} at {@link #servletMappings()} and {@link
+ * #filter()} at {@code /*}; nothing relies on classpath scanning.
+ */
+public final class SafeguardsEndpoints {
+
+  private final EndpointSettings settings;
+
+  private SafeguardsEndpoints(EndpointSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A builder serving the snapshots of {@code engine}. */
+  public static Builder builder(HealthEngine engine) {
+    return new Builder(engine);
+  }
+
+  /** A new servlet for the endpoints; map it at {@link #servletMappings()}. */
+  public HttpServlet servlet() {
+    return new EndpointServlet(settings);
+  }
+
+  /** The URL patterns of the servlet: each endpoint, and everything below it (answered 404). */
+  public List<String> servletMappings() {
+    List<String> mappings = new ArrayList<>();
+    for (String path : settings.paths().all()) {
+      mappings.add(path);
+      mappings.add(path + "/*");
+    }
+    return mappings;
+  }
+
+  /**
+   * A new in-flight filter for {@code /*}, or {@code null} when no {@link InFlightTracker} was
+   * given.
+   */
+  public Filter filter() {
+    return settings.inFlight() == null
+        ? null
+        : new InFlightFilter(settings, Set.copyOf(settings.paths().all()));
+  }
+
+  /**
+   * Registers the servlet, and the filter when a tracker was given, on {@code context}. Call it
+   * while the context is being initialised.
+   */
+  public void register(ServletContext context) {
+    ServletRegistration.Dynamic servlet = context.addServlet("safeguards-endpoints", servlet());
+    servlet.addMapping(servletMappings().toArray(String[]::new));
+    Filter filter = filter();
+    if (filter != null) {
+      FilterRegistration.Dynamic registration = context.addFilter("safeguards-in-flight", filter);
+      registration.setAsyncSupported(true);
+      registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    }
+  }
+
+  /** Builds {@link SafeguardsEndpoints}. */
+  public static final class Builder {
+    private final HealthEngine engine;
+    private EndpointPaths paths = EndpointPaths.defaults();
+    private DetailLevel detailLevel = DetailLevel.WHEN_AUTHORIZED;
+    private Authorizer authorizer = Authorizer.none();
+    private Clock clock = Clock.system();
+    private String version;
+    private InFlightTracker inFlight;
+    private Duration retryAfter = Duration.ofSeconds(5);
+    private final Map<String, Supplier<?>> statusSections = new LinkedHashMap<>();
+    private Supplier<ReadinessReport> productionReadiness;
+
+    private Builder(HealthEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** Where to serve. Default: {@link EndpointPaths#defaults()}. */
+    public Builder paths(EndpointPaths paths) {
+      this.paths = Objects.requireNonNull(paths, "paths");
+      return this;
+    }
+
+    /** When to show checks and reasons. Default: {@link DetailLevel#WHEN_AUTHORIZED}. */
+    public Builder detailLevel(DetailLevel detailLevel) {
+      this.detailLevel = Objects.requireNonNull(detailLevel, "detailLevel");
+      return this;
+    }
+
+    /** Who is authorised. Default: {@link Authorizer#none()}. */
+    public Builder authorizer(Authorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /** The clock for ages and uptime. Default: {@link Clock#system()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The version shown by {@code /status}. Default: none. */
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** Tracks requests in flight and refuses new ones while draining. Default: not tracked. */
+    public Builder inFlight(InFlightTracker inFlight) {
+      this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+      return this;
+    }
+
+    /**
+     * The {@code Retry-After} of a refused request. Default: 5 seconds.
+     *
+     * @throws IllegalArgumentException if shorter than one second
+     */
+    public Builder retryAfter(Duration retryAfter) {
+      Objects.requireNonNull(retryAfter, "retryAfter");
+      if (retryAfter.toSeconds() < 1) {
+        throw new IllegalArgumentException(
+            "'retryAfter' must be at least 1 second, but was " + retryAfter.toMillis() + "ms");
+      }
+      this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /**
+     * Adds a section to {@code /status}, read on each request: maps, lists, strings, numbers,
+     * booleans. Never put secrets in it.
+     */
+    public Builder statusSection(String name, Supplier<?> section) {
+      statusSections.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(section, "section"));
+      return this;
+    }
+
+    /**
+     * Serves {@code /production-readiness}: the report as JSON (which must hold no configuration
+     * value) and whether it fails (HTTP 503). Without it the endpoint answers 404.
+     */
+    public Builder productionReadiness(
+        Supplier<String> json, java.util.function.BooleanSupplier failing) {
+      Objects.requireNonNull(json, "json");
+      Objects.requireNonNull(failing, "failing");
+      this.productionReadiness = () -> new ReadinessReport(json.get(), failing.getAsBoolean());
+      return this;
+    }
+
+    public SafeguardsEndpoints build() {
+      return new SafeguardsEndpoints(
+          new EndpointSettings(
+              engine,
+              paths,
+              detailLevel,
+              authorizer,
+              clock,
+              clock.instant(),
+              version,
+              inFlight,
+              retryAfter,
+              Map.copyOf(statusSections),
+              productionReadiness));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.safeguards.servlet.internal;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthSnapshot;
+import dev.safeguards.health.HealthWarning;
+import dev.safeguards.health.Probe;
+import dev.safeguards.shutdown.InFlightTracker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The body of {@code /status}: everything an operator wants on one page. */
+final class StatusBody {
+
+  private StatusBody() {}
+
+  static Map<String, Object> of(EndpointSettings settings) {
+    HealthEngine engine = settings.engine();
+    Instant now = settings.clock().instant();
+    HealthSnapshot health = engine.health();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", health.status());
+    if (settings.version() != null) {
+      body.put("version", settings.version());
+    }
+    body.put("startedAt", settings.startedAt());
+    body.put("uptimeMs", Duration.between(settings.startedAt(), now).toMillis());
+    body.put("traffic", engine.trafficState());
+    Map<String, Object> probes = new LinkedHashMap<>();
+    for (Probe probe : Probe.values()) {
+      probes.put(HealthBodies.lower(probe), engine.probe(probe).status());
+    }
+    body.put("probes", probes);
+    InFlightTracker inFlight = settings.inFlight();
+    if (inFlight != null) {
+      body.put("requests", Map.of("inFlight", inFlight.count(), "draining", inFlight.isDraining()));
+    }
+    body.put("checks", HealthBodies.checks(health, now));
+    body.put("warnings", warnings(engine.warnings()));
+    for (Map.Entry<String, Supplier<?>> section : settings.statusSections().entrySet()) {
+      body.put(section.getKey(), section.getValue().get());
+    }
+    return body;
+  }
+
+  private static List<Object> warnings(List<HealthWarning> warnings) {
+    List<Object> list = new ArrayList<>();
+    for (HealthWarning warning : warnings) {
+      list.add(Map.of("id", warning.id(), "check", warning.check(), "message", warning.message()));
+    }
+    return list;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.safeguards.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safeguards.health.CheckPolicy;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthResult;
+import dev.safeguards.health.Probe;
+import dev.safeguards.time.ManualClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every endpoint on real containers, with an engine driven by a manual clock. */
+class EndpointsTest {
+
+  private static final String TOKEN = "s3cr3t-admin-token-0123456789abcdef";
+
+  private final ManualClock clock = new ManualClock();
+  private final AtomicReference<HealthResult> db = new AtomicReference<>(HealthResult.up());
+  private HealthEngine engine;
+  private ServletServer server;
+  private Http http;
+
+  private void start(String container, SafeguardsEndpoints.Builder options) throws Exception {
+    SafeguardsEndpoints endpoints = options.build();
+    server = ServletServer.start(container, endpoints::register);
+    http = new Http(server.port());
+  }
+
+  private SafeguardsEndpoints.Builder endpoints() {
+    engine =
+        HealthEngine.builder()
+            .check("db", db::get, CheckPolicy.builder().failureThreshold(1).build())
+            .check(
+                "disk",
+                () -> HealthResult.up().withDetail("freeBytes", 1234L),
+                CheckPolicy.builder()
+                    .critical(false)
+                    .probes(Probe.READINESS, Probe.LIVENESS)
+                    .build())
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .build();
+    engine.start();
+    clock.runDueTasks();
+    return SafeguardsEndpoints.builder(engine)
+        .clock(clock)
+        .version("1.2.3")
+        .authorizer(Authorizer.bearerToken(TOKEN));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    engine.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void probesAnswer503UntilStartedThen200(String container) throws Exception {
+    start(container, endpoints());
+
+    HttpResponse<String> ready = http.get("/ready");
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\",\"reason\":\"starting\"}");
+    assertThat(http.get("/started").statusCode()).isEqualTo(503);
+    assertThat(http.get("/live").statusCode()).isEqualTo(200);
+
+    engine.markStarted();
+
+    assertThat(http.get("/ready").statusCode()).isEqualTo(200);
+    assertThat(http.get("/ready").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(http.get("/started").statusCode()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void criticalFailureIs503AndNonCriticalOnlyDegrades(String container) throws Exception {
+    start(container, endpoints());
+    engine.markStarted();
+
+    db.set(HealthResult.down("connection refused"));
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(http.get("/ready").statusCode()).isEqualTo(503);
+    assertThat(http.get("/health").statusCode()).isEqualTo(503);
+    assertThat(http.get("/live").statusCode()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void everyResponseCarriesSafetyHeadersAndCharset(String container) throws Exception {
+    start(container, endpoints());
+
+    for (String path : new String[] {"/live", "/ready", "/health", "/status", "/nope/x"}) {
+      HttpResponse<String> response = http.get(path);
+      if (response.statusCode() != 404) {
+        assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        assertThat(response.headers().firstValue("X-Content-Type-Options"))
+            .as(path)
+            .hasValue("nosniff");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow().toLowerCase())
+            .as(path)
+            .isEqualTo("application/json;charset=utf-8");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void headAnswersLikeGetWithoutBody(String container) throws Exception {
+    start(container, endpoints());
+
+    HttpResponse<String> get = http.get("/ready");
+    HttpResponse<String> head = http.send("HEAD", "/ready");
+
+    assertThat(head.statusCode()).isEqualTo(get.statusCode());
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(head.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(get.body().length()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void otherMethodsGet405WithAllow(String container) throws Exception {
+    start(container, endpoints());
+
+    for (String method : new String[] {"POST", "PUT", "DELETE", "OPTIONS", "PATCH"}) {
+      HttpResponse<String> response = http.send(method, "/health");
+      assertThat(response.statusCode()).as(method).isEqualTo(405);
+      assertThat(response.headers().firstValue("Allow")).as(method).hasValue("GET, HEAD");
+      assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void unknownSubPathsAre404(String container) throws Exception {
+    start(container, endpoints());
+
+    HttpResponse<String> response = http.get("/health/db/extra");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void detailsOnlyWithTheRightBearerToken(String container) throws Exception {
+    db.set(HealthResult.down("jdbc:postgresql://app:hunter2@db/app refused"));
+    start(container, endpoints());
+
+    String anonymous = http.get("/health").body();
+    String wrongToken = http.get("/health", "Authorization", "Bearer wrong").body();
+    String authorised = http.get("/health", "Authorization", "Bearer " + TOKEN).body();
+
+    assertThat(anonymous).isEqualTo("{\"status\":\"DOWN\"}");
+    assertThat(wrongToken).isEqualTo(anonymous);
+    assertThat(authorised)
+        .contains("\"checks\":{\"db\":{\"status\":\"DOWN\",\"cause\":\"REPORTED\"")
+        .contains("\"freeBytes\":1234");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void statusNeedsAuthorisationAndShowsTheSystem(String container) throws Exception {
+    start(container, endpoints().statusSection("startup", () -> "all gates passed"));
+    engine.markStarted();
+    clock.advance(Duration.ofSeconds(5));
+
+    HttpResponse<String> anonymous = http.get("/status");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+    HttpResponse<String> status = http.get("/status", "Authorization", "bearer " + TOKEN);
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body())
+        .contains("\"version\":\"1.2.3\"")
+        .contains("\"uptimeMs\":5000")
+        .contains("\"traffic\":\"ACCEPTING_TRAFFIC\"")
+        .contains("\"probes\":{\"liveness\":\"UP\",\"readiness\":\"UP\",\"startup\":\"UP\"}")
+        .contains("\"ageMs\":5000")
+        .contains("\"startup\":\"all gates passed\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void healthJsonFollowsTheDraft(String container) throws Exception {
+    db.set(HealthResult.degraded("slow"));
+    start(container, endpoints().detailLevel(DetailLevel.ALWAYS));
+
+    HttpResponse<String> response = http.get("/health", "Accept", "application/health+json");
+
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow().toLowerCase())
+        .isEqualTo("application/health+json;charset=utf-8");
+    assertThat(response.body())
+        .startsWith("{\"status\":\"warn\",\"checks\":{\"db:responseTime\":[{\"componentId\":\"db\"")
+        .contains("\"observedUnit\":\"ms\"")
+        .contains("\"output\":\"slow\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void unacceptableMediaTypeIs406(String container) throws Exception {
+    start(container, endpoints());
+
+    assertThat(http.get("/ready", "Accept", "text/html").statusCode()).isEqualTo(406);
+    assertThat(http.get("/ready", "Accept", "application/json;q=0, */*;q=0").statusCode())
+        .isEqualTo(406);
+    assertThat(http.get("/ready", "Accept", "text/html, */*;q=0.1").statusCode()).isEqualTo(503);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void failingStatusSectionIs503NotA500(String container) throws Exception {
+    start(
+        container,
+        endpoints()
+            .statusSection(
+                "broken",
+                () -> {
+                  throw new IllegalStateException("password=hunter2");
+                }));
+
+    HttpResponse<String> response = http.get("/status", "Authorization", "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).doesNotContain("hunter2").contains("status unavailable");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void pathsAreConfigurable(String container) throws Exception {
+    start(container, endpoints().paths(EndpointPaths.defaults().withBase("/management")));
+
+    assertThat(http.get("/management/live").statusCode()).isEqualTo(200);
+    assertThat(http.get("/live").statusCode()).isEqualTo(404);
+  }
+}
