@@ -1,0 +1,190 @@
+package dev.safeguards.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthResult;
+import dev.safeguards.shutdown.InFlightTracker;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serial;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Request draining with real requests held open on real containers. */
+class DrainTest {
+
+  private final InFlightTracker tracker = InFlightTracker.create();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch entered = new CountDownLatch(1);
+  private final AtomicReference<AsyncContext> parked = new AtomicReference<>();
+  private HealthEngine engine;
+  private ServletServer server;
+  private Http http;
+
+  private void start(String container) throws Exception {
+    engine = HealthEngine.builder().check("db", HealthResult::up).build();
+    engine.start();
+    engine.markStarted();
+    await().until(() -> engine.probe(dev.safeguards.health.Probe.READINESS).status().isServing());
+    SafeguardsEndpoints endpoints = SafeguardsEndpoints.builder(engine).inFlight(tracker).build();
+    server =
+        ServletServer.start(
+            container,
+            context -> {
+              endpoints.register(context);
+              application(context);
+            });
+    http = new Http(server.port());
+  }
+
+  private void application(ServletContext context) {
+    context.addServlet("slow", new Slow()).addMapping("/slow");
+    context.addServlet("fast", new Fast()).addMapping("/fast");
+    context.addServlet("boom", new Boom()).addMapping("/boom");
+    var async = context.addServlet("async", new Async());
+    async.addMapping("/async");
+    async.setAsyncSupported(true);
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    AsyncContext context = parked.get();
+    if (context != null) {
+      context.complete();
+    }
+    if (server != null) {
+      server.close();
+    }
+    engine.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void inFlightRequestFinishesWhileNewOnesAreRefused(String container) throws Exception {
+    start(container);
+    CompletableFuture<HttpResponse<String>> slow =
+        CompletableFuture.supplyAsync(() -> call("/slow"));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(tracker.count()).isEqualTo(1);
+
+    engine.refuseTraffic();
+    var drained = tracker.drain().toCompletableFuture();
+
+    HttpResponse<String> refused = http.get("/fast");
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+    assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(refused.body()).contains("shutting down");
+    assertThat(http.get("/ready").statusCode()).isEqualTo(503);
+    assertThat(http.get("/live").statusCode()).isEqualTo(200);
+    assertThat(drained).isNotDone();
+
+    release.countDown();
+
+    assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(slow.get().body()).isEqualTo("done");
+    drained.get(10, TimeUnit.SECONDS);
+    assertThat(tracker.count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void asyncRequestIsCountedUntilItCompletes(String container) throws Exception {
+    start(container);
+    CompletableFuture<HttpResponse<String>> async =
+        CompletableFuture.supplyAsync(() -> call("/async"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> parked.get() != null);
+
+    assertThat(tracker.count()).isEqualTo(1);
+
+    AsyncContext context = parked.getAndSet(null);
+    context.getResponse().getWriter().write("async done");
+    context.complete();
+
+    assertThat(async.get(10, TimeUnit.SECONDS).body()).isEqualTo("async done");
+    await().atMost(Duration.ofSeconds(10)).until(() -> tracker.count() == 0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void requestThatThrowsIsStillCountedOut(String container) throws Exception {
+    start(container);
+
+    assertThat(http.get("/boom").statusCode()).isEqualTo(500);
+    assertThat(http.get("/fast").statusCode()).isEqualTo(200);
+
+    assertThat(tracker.count()).isZero();
+  }
+
+  private HttpResponse<String> call(String path) {
+    try {
+      return http.get(path);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private final class Slow extends HttpServlet {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      entered.countDown();
+      try {
+        if (!release.await(30, TimeUnit.SECONDS)) {
+          response.sendError(504);
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      response.getWriter().write("done");
+    }
+  }
+
+  private static final class Fast extends HttpServlet {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      response.getWriter().write("fast");
+    }
+  }
+
+  private static final class Boom extends HttpServlet {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      throw new IllegalStateException("application bug");
+    }
+  }
+
+  private final class Async extends HttpServlet {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      AsyncContext context = request.startAsync();
+      context.setTimeout(30_000);
+      parked.set(context);
+    }
+  }
+}
