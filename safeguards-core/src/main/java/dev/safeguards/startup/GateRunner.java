@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
@@ -44,7 +45,16 @@ public interface GateRunner {
    *     and the {@linkplain StartupReport#render() report} when a gate still fails at the deadline
    * @throws IllegalStateException if the runner has already run
    */
-  StartupReport run();
+  default StartupReport run() {
+    try {
+      return start().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
 
   /**
    * Starts the gates and returns at once. The future completes with the report when all pass, or

@@ -1,6 +1,5 @@
 package dev.safeguards.startup.internal;
 
-import dev.safeguards.StartupAbortedException;
 import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.Durations;
 import dev.safeguards.startup.GatePolicy;
@@ -14,13 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +59,6 @@ public final class DefaultGateRunner implements GateRunner {
     this.scheduler = scheduler;
     this.executor = executor;
     this.backoff = new Backoff(policy, random == null ? new SplittableRandom() : random);
-  }
-
-  @Override
-  public StartupReport run() {
-    try {
-      return start().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   @Override
@@ -214,49 +199,12 @@ public final class DefaultGateRunner implements GateRunner {
   private void finish(boolean passed) {
     StartupReport report;
     synchronized (lock) {
-      long now = clock.nanoTime();
-      report =
-          new StartupReport(
-              passed,
-              policy.deadline(),
-              Duration.ofNanos(now - startNanos),
-              loops.stream().map(loop -> loop.outcome(startNanos, now)).toList());
+      report = Verdict.report(passed, policy, loops, startNanos, clock.nanoTime());
     }
     try {
-      complete(report);
+      Verdict.deliver(report, onPassed, result);
     } finally {
       threads.shutdown();
-    }
-  }
-
-  private void complete(StartupReport report) {
-    if (!report.passed()) {
-      String names =
-          report.failed().stream().map(gate -> gate.name()).collect(Collectors.joining(","));
-      log.error(
-          "startup aborted: gates={} deadline={} elapsed={}",
-          names,
-          Durations.format(report.deadline()),
-          Durations.format(report.elapsed()));
-      result.completeExceptionally(
-          new StartupAbortedException(
-              "startup gates did not pass within "
-                  + Durations.format(report.deadline())
-                  + ": "
-                  + names,
-              StartupAbortedException.EX_UNAVAILABLE,
-              report.render()));
-      return;
-    }
-    log.info(
-        "startup gates passed: gates={} elapsed={}",
-        loops.size(),
-        Durations.format(report.elapsed()));
-    try {
-      onPassed.forEach(Runnable::run);
-      result.complete(report);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
     }
   }
 }
