@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.shutdown.ShutdownCoordinator;
+import dev.safeguards.shutdown.ShutdownReport;
+import dev.safeguards.shutdown.ShutdownState;
+import dev.safeguards.time.ManualClock;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -99,6 +105,74 @@ class DrainTest {
     assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     assertThat(slow.get().body()).isEqualTo("done");
     drained.get(10, TimeUnit.SECONDS);
+    assertThat(tracker.count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void shutdownServesThroughTheDelayThenRefusesAndWaitsForInFlight(String container)
+      throws Exception {
+    start(container);
+    ManualClock clock = new ManualClock();
+    ShutdownCoordinator coordinator =
+        ShutdownCoordinator.builder()
+            .engine(engine)
+            .inFlight(tracker)
+            .drainDelay(Duration.ofSeconds(5))
+            .drainTimeout(Duration.ofSeconds(20))
+            .clock(clock)
+            .scheduler(clock)
+            .build();
+    CompletableFuture<HttpResponse<String>> slow =
+        CompletableFuture.supplyAsync(() -> call("/slow"));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<ShutdownReport> report = CompletableFuture.supplyAsync(coordinator::shutdown);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> coordinator.state() == ShutdownState.DELAYING);
+
+    assertThat(http.get("/ready").statusCode()).isEqualTo(503);
+    assertThat(http.get("/live").statusCode()).isEqualTo(200);
+    assertThat(http.get("/fast").statusCode()).isEqualTo(200);
+
+    clock.advance(Duration.ofSeconds(5));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> coordinator.state() == ShutdownState.DRAINING);
+
+    HttpResponse<String> refused = http.get("/fast");
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+    assertThat(report).isNotDone();
+
+    release.countDown();
+
+    assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    ShutdownReport done = report.get(10, TimeUnit.SECONDS);
+    assertThat(done.drained()).isEqualTo(1);
+    assertThat(done.abandoned()).isZero();
+    assertThat(tracker.count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void clientAbortStillCountsTheRequestOut(String container) throws Exception {
+    start(container);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(tracker.count()).isEqualTo(1);
+      socket.setSoLinger(true, 0);
+    }
+
+    release.countDown();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> tracker.count() == 0);
+    assertThat(http.get("/fast").statusCode()).isEqualTo(200);
     assertThat(tracker.count()).isZero();
   }
 

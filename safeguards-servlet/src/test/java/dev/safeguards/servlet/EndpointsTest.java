@@ -2,6 +2,8 @@ package dev.safeguards.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
@@ -9,6 +11,7 @@ import dev.safeguards.health.Probe;
 import dev.safeguards.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every endpoint on real containers, with an engine driven by a manual clock. */
 class EndpointsTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "s3cr3t-admin-token-0123456789abcdef";
 
   private final ManualClock clock = new ManualClock();
@@ -164,9 +168,13 @@ class EndpointsTest {
 
     assertThat(anonymous).isEqualTo("{\"status\":\"DOWN\"}");
     assertThat(wrongToken).isEqualTo(anonymous);
-    assertThat(authorised)
-        .contains("\"checks\":{\"db\":{\"status\":\"DOWN\",\"cause\":\"REPORTED\"")
-        .contains("\"freeBytes\":1234");
+    JsonNode checks = JSON.readTree(authorised).get("checks");
+    assertThat(checks.get("db").get("status").asText()).isEqualTo("DOWN");
+    assertThat(checks.get("db").get("cause").asText()).isEqualTo("REPORTED");
+    assertThat(checks.get("db").get("critical").asBoolean()).isTrue();
+    assertThat(checks.get("disk").get("critical").asBoolean()).isFalse();
+    assertThat(checks.get("disk").get("details").get("freeBytes").asLong()).isEqualTo(1234);
+    assertThat(checks.get("disk").get("lastRun").asText()).isEqualTo(clock.instant().toString());
   }
 
   @ParameterizedTest
@@ -182,13 +190,16 @@ class EndpointsTest {
 
     HttpResponse<String> status = http.get("/status", "Authorization", "bearer " + TOKEN);
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body())
-        .contains("\"version\":\"1.2.3\"")
-        .contains("\"uptimeMs\":5000")
-        .contains("\"traffic\":\"ACCEPTING_TRAFFIC\"")
-        .contains("\"probes\":{\"liveness\":\"UP\",\"readiness\":\"UP\",\"startup\":\"UP\"}")
-        .contains("\"ageMs\":5000")
-        .contains("\"startup\":\"all gates passed\"");
+    JsonNode body = JSON.readTree(status.body());
+    assertThat(body.get("status").asText()).isEqualTo("UP");
+    assertThat(body.get("version").asText()).isEqualTo("1.2.3");
+    assertThat(body.get("uptimeMs").asLong()).isEqualTo(5000);
+    assertThat(body.get("traffic").asText()).isEqualTo("ACCEPTING_TRAFFIC");
+    assertThat(body.get("probes").get("readiness").asText()).isEqualTo("UP");
+    assertThat(body.get("probes").get("liveness").asText()).isEqualTo("UP");
+    assertThat(body.get("checks").get("db").get("ageMs").asLong()).isEqualTo(5000);
+    assertThat(body.get("warnings").isArray()).isTrue();
+    assertThat(body.get("startup").asText()).isEqualTo("all gates passed");
   }
 
   @ParameterizedTest
@@ -201,10 +212,21 @@ class EndpointsTest {
 
     assertThat(response.headers().firstValue("Content-Type").orElseThrow().toLowerCase())
         .isEqualTo("application/health+json;charset=utf-8");
-    assertThat(response.body())
-        .startsWith("{\"status\":\"warn\",\"checks\":{\"db:responseTime\":[{\"componentId\":\"db\"")
-        .contains("\"observedUnit\":\"ms\"")
-        .contains("\"output\":\"slow\"");
+    JsonNode document = JSON.readTree(response.body());
+    assertThat(document.get("status").asText()).isEqualTo("warn");
+    JsonNode db = document.get("checks").get("db:responseTime");
+    assertThat(db.isArray()).isTrue();
+    assertThat(db.size()).isEqualTo(1);
+    assertThat(db.get(0).get("componentId").asText()).isEqualTo("db");
+    assertThat(db.get(0).get("componentType").asText()).isEqualTo("component");
+    assertThat(db.get(0).get("status").asText()).isEqualTo("warn");
+    assertThat(db.get(0).get("observedValue").isNumber()).isTrue();
+    assertThat(db.get(0).get("observedUnit").asText()).isEqualTo("ms");
+    assertThat(Instant.parse(db.get(0).get("time").asText())).isEqualTo(clock.instant());
+    assertThat(db.get(0).get("output").asText()).isEqualTo("slow");
+    JsonNode disk = document.get("checks").get("disk:responseTime").get(0);
+    assertThat(disk.get("status").asText()).isEqualTo("pass");
+    assertThat(disk.has("output")).isFalse();
   }
 
   @ParameterizedTest
