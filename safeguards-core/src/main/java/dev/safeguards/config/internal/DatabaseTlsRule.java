@@ -34,11 +34,12 @@ public final class DatabaseTlsRule {
   private static Optional<Violation> problem(ConfigValue url) {
     String lower = url.value().strip().toLowerCase(Locale.ROOT);
     Map<String, String> parameters = parameters(lower);
-    String mode = parameters.get("sslmode");
+    // "" rather than null for an absent mode: Set.of(...).contains(null) throws.
+    String mode = parameters.getOrDefault("sslmode", "");
     if (lower.startsWith("postgres://")
         || lower.startsWith("postgresql://")
         || lower.startsWith("jdbc:postgresql:")) {
-      boolean sslOn = mode == null && "true".equals(parameters.get("ssl"));
+      boolean sslOn = mode.isEmpty() && "true".equals(parameters.get("ssl"));
       return sslOn || POSTGRES_SAFE.contains(mode)
           ? Optional.empty()
           : Optional.of(violation(url, "PostgreSQL", mode, "sslmode=verify-full (or require)"));
@@ -57,7 +58,7 @@ public final class DatabaseTlsRule {
   }
 
   private static Violation violation(ConfigValue url, String database, String mode, String fix) {
-    String setting = mode == null ? "sets no sslmode" : "sets sslmode=" + mode;
+    String setting = mode.isEmpty() ? "sets no sslmode" : "sets sslmode=" + mode;
     return Violation.error(
         "db.tls-disabled",
         url.key(),

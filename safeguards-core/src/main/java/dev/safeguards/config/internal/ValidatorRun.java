@@ -5,6 +5,7 @@ import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Origin;
 import dev.safeguards.config.Violation;
 import java.util.List;
+import java.util.Objects;
 
 /** The boundary around user code: a validator that throws becomes a violation, not a crash. */
 final class ValidatorRun {
@@ -20,7 +21,8 @@ final class ValidatorRun {
       // messages further down the chain may quote secrets.
       return List.of(failure(validator, "threw " + e.getClass().getName() + ": " + e.getMessage()));
     }
-    if (violations == null || violations.contains(null)) {
+    // Not contains(null): immutable lists throw on it, and those are what validators return.
+    if (violations == null || violations.stream().anyMatch(Objects::isNull)) {
       return List.of(failure(validator, "returned null instead of a list of violations"));
     }
     return List.copyOf(violations);
