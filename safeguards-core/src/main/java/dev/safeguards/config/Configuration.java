@@ -81,7 +81,7 @@ public interface Configuration {
    * The entries of a file in {@code .properties} format (which also reads simple {@code KEY=value}
    * env files), each with its file and line number as origin. When a key repeats, the last wins.
    *
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, or holds a malformed unicode escape
    */
   static Configuration fromFile(Path file) throws IOException {
     return PropertiesFileReader.read(file);

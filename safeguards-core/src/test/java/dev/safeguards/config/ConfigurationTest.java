@@ -1,6 +1,7 @@
 package dev.safeguards.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,16 @@ class ConfigurationTest {
       assertThat(config.value(key)).as(key).contains(expected.getProperty(key));
     }
     assertThat(config.keys()).hasSize(expected.size());
+  }
+
+  @Test
+  void aMalformedUnicodeEscapeFailsNamingTheLine() throws IOException {
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "ok=1\nbad=\\u12\n");
+
+    assertThatThrownBy(() -> Configuration.fromFile(file))
+        .isInstanceOf(IOException.class)
+        .hasMessage("malformed \\uXXXX escape in file " + file + " line 2");
   }
 
   @Test

@@ -95,7 +95,10 @@ class SecretsPropertyTest {
     } finally {
       System.setErr(originalErr);
     }
-    renderings.add(log.toString(StandardCharsets.UTF_8));
+    String logged = log.toString(StandardCharsets.UTF_8);
+    // Proves the capture works, so an empty log cannot pass for a clean one.
+    assertThat(logged).contains("config violation id=app.leaky");
+    renderings.add(logged);
     for (ConfigValue value : config.values()) {
       renderings.add(value.toString());
       renderings.add(Secrets.mask(value.key(), value.value()));

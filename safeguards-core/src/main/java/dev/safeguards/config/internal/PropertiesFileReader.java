@@ -38,7 +38,7 @@ public final class PropertiesFileReader {
       if (endsWithContinuation(logical)) {
         logical.setLength(logical.length() - 1);
       }
-      ConfigValue value = parse(logical.toString(), Origin.file(file, firstLine + 1));
+      ConfigValue value = parseChecked(logical.toString(), Origin.file(file, firstLine + 1));
       entries.remove(value.key());
       entries.put(value.key(), value);
     }
@@ -55,6 +55,14 @@ public final class PropertiesFileReader {
       backslashes++;
     }
     return backslashes % 2 == 1;
+  }
+
+  private static ConfigValue parseChecked(String line, Origin origin) throws IOException {
+    try {
+      return parse(line, origin);
+    } catch (IllegalArgumentException malformed) {
+      throw new IOException("malformed \\uXXXX escape in " + origin, malformed);
+    }
   }
 
   static ConfigValue parse(String line, Origin origin) {
@@ -90,20 +98,28 @@ public final class PropertiesFileReader {
         continue;
       }
       char next = text.charAt(++i);
-      if (next == 'u' && i + 4 < text.length()) {
-        out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+      if (next == 'u') {
+        out.append(unicode(text, i + 1));
         i += 4;
-      } else {
-        out.append(
-            switch (next) {
-              case 't' -> '\t';
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              case 'f' -> '\f';
-              default -> next;
-            });
+        continue;
       }
+      out.append(
+          switch (next) {
+            case 't' -> '\t';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 'f' -> '\f';
+            default -> next;
+          });
     }
     return out.toString();
+  }
+
+  /** Throws IllegalArgumentException, as {@link java.util.Properties} does, when malformed. */
+  private static char unicode(String text, int start) {
+    if (start + 4 > text.length()) {
+      throw new IllegalArgumentException("incomplete \\uXXXX escape");
+    }
+    return (char) Integer.parseInt(text.substring(start, start + 4), 16);
   }
 }
