@@ -4,6 +4,7 @@ import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.KeyRole;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class CorsRule {
 
   private static Violation withCredentials(ConfigValue origins, ConfigValue credentials) {
     return Violation.error(
-        "cors.wildcard-credentials",
+        RuleIds.CORS_WILDCARD_CREDENTIALS,
         origins.key(),
         origins.origin(),
         "'"
@@ -60,7 +61,7 @@ public final class CorsRule {
 
   private static Violation wildcard(ConfigValue origins) {
     return Violation.warning(
-        "cors.wildcard",
+        RuleIds.CORS_WILDCARD,
         origins.key(),
         origins.origin(),
         "'" + origins.key() + "' allows any origin (*): every web site can call this API",

@@ -4,6 +4,7 @@ import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.KeyRole;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class DatabaseTlsRule {
   private static Violation violation(ConfigValue url, String database, String mode, String fix) {
     String setting = mode.isEmpty() ? "sets no sslmode" : "sets sslmode=" + mode;
     return Violation.error(
-        "db.tls-disabled",
+        RuleIds.DB_TLS_DISABLED,
         url.key(),
         url.origin(),
         "the "

@@ -4,6 +4,7 @@ import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.KeyRole;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class FlagRules {
     for (ConfigValue flag : on(schema.keysWith(KeyRole.DEBUG_FLAG), config)) {
       violations.add(
           Violation.error(
-              "prod.debug-enabled",
+              RuleIds.DEBUG_ENABLED,
               flag.key(),
               flag.origin(),
               "'" + flag.key() + "' turns debug or development behaviour on in production",
@@ -33,7 +34,7 @@ public final class FlagRules {
     for (ConfigValue setting : on(schema.keysWith(KeyRole.STACK_TRACES), config)) {
       violations.add(
           Violation.error(
-              "prod.stacktraces-exposed",
+              RuleIds.STACKTRACES_EXPOSED,
               setting.key(),
               setting.origin(),
               "'"

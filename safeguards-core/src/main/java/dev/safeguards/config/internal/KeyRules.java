@@ -3,6 +3,7 @@ package dev.safeguards.config.internal;
 import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.ValueType;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class KeyRules {
       if (value.isEmpty() || value.get().value().isBlank()) {
         violations.add(
             Violation.error(
-                "config.required-missing",
+                RuleIds.REQUIRED_MISSING,
                 key,
                 config.origin(key),
                 "'" + key + "' is required but " + (value.isEmpty() ? "not set" : "blank"),
@@ -47,7 +48,7 @@ public final class KeyRules {
         String key = value.get().key();
         violations.add(
             Violation.error(
-                "config.invalid-type",
+                RuleIds.INVALID_TYPE,
                 key,
                 value.get().origin(),
                 "'" + key + "' must be " + type.expected() + ", but its value is not",
@@ -65,7 +66,7 @@ public final class KeyRules {
           && PLACEHOLDER.matcher(value.value()).find()) {
         violations.add(
             Violation.error(
-                "config.unresolved-placeholder",
+                RuleIds.UNRESOLVED_PLACEHOLDER,
                 value.key(),
                 value.origin(),
                 "'" + value.key() + "' contains a ${...} placeholder that was never resolved",

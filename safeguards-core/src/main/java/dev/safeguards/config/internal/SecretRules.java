@@ -5,6 +5,7 @@ import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.KeyRole;
 import dev.safeguards.config.Origin;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.SecretKind;
 import dev.safeguards.config.Severity;
 import dev.safeguards.config.Violation;
@@ -29,7 +30,7 @@ public final class SecretRules {
       if (value.isEmpty()) {
         violations.add(
             Violation.error(
-                "secret.missing",
+                RuleIds.SECRET_MISSING,
                 key,
                 config.origin(key),
                 "'" + key + "' is not set; the service would run without this secret",
@@ -41,7 +42,7 @@ public final class SecretRules {
               problem ->
                   violations.add(
                       new Violation(
-                          problem.placeholder() ? "secret.placeholder" : "secret.weak",
+                          problem.placeholder() ? RuleIds.SECRET_PLACEHOLDER : RuleIds.SECRET_WEAK,
                           Severity.ERROR,
                           key,
                           "'" + key + "' is not a usable secret: " + problem.reason(),
@@ -67,7 +68,7 @@ public final class SecretRules {
           reason ->
               violations.add(
                   Violation.error(
-                      "admin-token.weak",
+                      RuleIds.ADMIN_TOKEN_WEAK,
                       key,
                       origin,
                       "detailed endpoints are exposed, but the admin token '"

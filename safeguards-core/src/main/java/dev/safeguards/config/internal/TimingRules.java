@@ -1,6 +1,7 @@
 package dev.safeguards.config.internal;
 
 import dev.safeguards.config.Origin;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.ShutdownBudget;
 import dev.safeguards.config.Violation;
 import dev.safeguards.internal.Durations;
@@ -25,7 +26,7 @@ public final class TimingRules {
       if (check.getValue().compareTo(probeTimeout) > 0) {
         violations.add(
             Violation.warning(
-                "timing.check-timeout-exceeds-probe-timeout",
+                RuleIds.CHECK_TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
                 check.getKey(),
                 new Origin("policy of health check '" + check.getKey() + "'"),
                 "check '"
@@ -51,7 +52,7 @@ public final class TimingRules {
     Duration hooks = total.minus(budget.drainDelay()).minus(budget.drainTimeout());
     return List.of(
         Violation.error(
-            "timing.shutdown-budget-exceeds-grace-period",
+            RuleIds.SHUTDOWN_BUDGET_EXCEEDS_GRACE_PERIOD,
             budget.gracePeriodKey(),
             new Origin("shutdown settings"),
             "shutdown may take "

@@ -2,6 +2,7 @@ package dev.safeguards.config.internal;
 
 import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.Configuration;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class UnknownKeyRule {
       Optional<String> suggestion = suggest(schema, key);
       violations.add(
           Violation.warning(
-              "config.unknown-key",
+              RuleIds.UNKNOWN_KEY,
               key,
               config.origin(key),
               "'"
