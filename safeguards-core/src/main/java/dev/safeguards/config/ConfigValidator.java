@@ -33,9 +33,15 @@ public interface ConfigValidator {
    */
   List<Violation> validate(Configuration configuration) throws Exception;
 
-  /** The name shown when this validator fails. Default: the class name. */
+  /**
+   * The name shown when this validator fails. Default: the class name without its package, or
+   * {@code lambda in Outer} for a lambda, whose generated class name means nothing to a reader.
+   */
   default String name() {
-    return getClass().getSimpleName();
+    String name = getClass().getName();
+    name = name.substring(name.lastIndexOf('.') + 1);
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : "lambda in " + name.substring(0, lambda);
   }
 
   /** {@code validator} with the name {@code name}, for reports about the validator itself. */

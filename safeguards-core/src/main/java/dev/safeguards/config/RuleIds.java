@@ -57,8 +57,7 @@ public final class RuleIds {
       "timing.shutdown-budget-exceeds-grace-period";
 
   /** A dependency check is in the liveness probe; the health engine's own id. */
-  public static final String LIVENESS_DEPENDENCY =
-      HealthWarning.LIVENESS_DEPENDENCY;
+  public static final String LIVENESS_DEPENDENCY = HealthWarning.LIVENESS_DEPENDENCY;
 
   private RuleIds() {}
 

@@ -210,6 +210,23 @@ class ConfigValidationTest {
   }
 
   @Test
+  void declaredSecretKeysAreScrubbedEvenWhenTheirNamesDoNotLookSecret() {
+    ConfigReport report =
+        ConfigValidation.builder()
+            .secretKeys("LICENSE")
+            .validator(
+                config -> {
+                  throw new IllegalStateException("license " + config.value("LICENSE").get());
+                })
+            .build()
+            .validate(Env.of("LICENSE", "lic-8c1f27d9e4"));
+
+    assertThat(report.violations().get(0).message())
+        .isEqualTo(
+            "validator 'lambda in ConfigValidationTest' threw java.lang.IllegalStateException: license ****");
+  }
+
+  @Test
   void theDefaultModeIsProduction() {
     assertThat(ConfigValidation.builder().build().mode()).isEqualTo(Mode.PRODUCTION);
   }

@@ -26,6 +26,16 @@ class ConfigurationTest {
   }
 
   @Test
+  void theProcessEnvironmentIsReadWithOrigins() {
+    String name = System.getenv().keySet().iterator().next();
+
+    Configuration config = Configuration.environment();
+
+    assertThat(config.value(name)).contains(System.getenv(name));
+    assertThat(config.origin(name).description()).isEqualTo("environment variable " + name);
+  }
+
+  @Test
   void systemPropertiesNameThePropertyAsOrigin() {
     Properties properties = new Properties();
     properties.setProperty("safeguards.port", "8000");

@@ -6,6 +6,7 @@ import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
+import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
@@ -116,6 +117,23 @@ class TimingAndHealthRulesTest {
                 assertThat(violation.hint()).contains("Probe.READINESS");
               });
     }
+  }
+
+  @Test
+  void everyEngineWarningBecomesAViolationWithItsOwnId() throws Exception {
+    List<Violation> violations =
+        Env.run(
+            ProductionRules.healthWarnings(
+                () -> List.of(new HealthWarning("health.other", "cache", "something odd"))));
+
+    assertThat(violations)
+        .containsExactly(
+            Violation.warning(
+                "health.other",
+                "cache",
+                new Origin("registration of health check 'cache'"),
+                "something odd",
+                "see the check's policy for 'cache'"));
   }
 
   @Test
