@@ -39,11 +39,15 @@ public interface ConfigValidation {
   /** The mode. */
   Mode mode();
 
-  /** Runs every validator and returns the report; never throws because of a validator. */
+  /**
+   * Runs every validator and returns the report, without logging, so that an endpoint can serve it
+   * on every request. Never throws because of a validator.
+   */
   ConfigReport validate(Configuration configuration);
 
   /**
-   * Runs every validator and logs the report; in {@link Mode#PRODUCTION}, errors stop startup.
+   * Runs every validator and logs each violation once and a summary; in {@link Mode#PRODUCTION},
+   * errors stop startup. Call it once, at startup.
    *
    * @return the report, when startup may go on
    * @throws StartupAbortedException in production when the report has errors, with exit code {@link

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.safeguards.StartupAbortedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigValidationTest {
 
@@ -224,6 +228,21 @@ class ConfigValidationTest {
     assertThat(report.violations().get(0).message())
         .isEqualTo(
             "validator 'lambda in ConfigValidationTest' threw java.lang.IllegalStateException: license ****");
+  }
+
+  @Test
+  void theReportShowsWhereAFileValueCameFrom(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("app.properties");
+    Files.writeString(file, "# service\nPORT=8000\n\nDEBUG=on\n");
+    Configuration config = Configuration.composite(clean, Configuration.fromFile(file));
+
+    ConfigReport report =
+        ConfigValidation.builder().mode(Mode.DEVELOPMENT).schema(schema).build().validate(config);
+
+    assertThat(report.toText())
+        .contains(
+            "ERROR prod.debug-enabled\n  Key:     DEBUG\n  Origin:  file " + file + " line 4");
+    assertThat(report.toJson()).contains("\"origin\":\"file " + file + " line 4\"");
   }
 
   @Test

@@ -54,14 +54,13 @@ public final class DefaultConfigValidation implements ConfigValidation {
         found.add(scrub(violation, secrets));
       }
     }
-    ConfigReport report = silence(found);
-    ReportLog.log(report);
-    return report;
+    return silence(found);
   }
 
   @Override
   public ConfigReport enforce(Configuration configuration) {
     ConfigReport report = validate(configuration);
+    ReportLog.log(report);
     if (mode == Mode.PRODUCTION && report.hasErrors()) {
       String ids =
           report.errors().stream().map(Violation::id).distinct().collect(Collectors.joining(", "));

@@ -7,7 +7,6 @@ import dev.safeguards.config.KeyRole;
 import dev.safeguards.config.Origin;
 import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.SecretKind;
-import dev.safeguards.config.Severity;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +34,22 @@ public final class SecretRules {
                 config.origin(key),
                 "'" + key + "' is not set; the service would run without this secret",
                 "set '" + key + "' from your secret store; " + generate(secret.getValue())));
-        continue;
+      } else {
+        judge(value.get(), secret.getValue(), schema.envTemplate())
+            .map(problem -> unusable(value.get(), secret.getValue(), problem))
+            .ifPresent(violations::add);
       }
-      judge(value.get(), secret.getValue(), schema.envTemplate())
-          .ifPresent(
-              problem ->
-                  violations.add(
-                      new Violation(
-                          problem.placeholder() ? RuleIds.SECRET_PLACEHOLDER : RuleIds.SECRET_WEAK,
-                          Severity.ERROR,
-                          key,
-                          "'" + key + "' is not a usable secret: " + problem.reason(),
-                          "replace it with a new random secret; " + generate(secret.getValue()),
-                          value.get().origin())));
     }
     return violations;
+  }
+
+  private static Violation unusable(ConfigValue value, SecretKind kind, Problem problem) {
+    return Violation.error(
+        problem.placeholder() ? RuleIds.SECRET_PLACEHOLDER : RuleIds.SECRET_WEAK,
+        value.key(),
+        value.origin(),
+        "'" + value.key() + "' is not a usable secret: " + problem.reason(),
+        "replace it with a new random secret; " + generate(kind));
   }
 
   public static List<Violation> adminToken(ConfigSchema schema, Configuration config) {
