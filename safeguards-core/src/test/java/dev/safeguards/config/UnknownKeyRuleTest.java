@@ -37,12 +37,12 @@ class UnknownKeyRuleTest {
   }
 
   @Test
-  void aMisspeltEnvironmentVariableGetsASuggestionToo() throws Exception {
+  void aMisspeltEnvironmentVariableGetsItsSuggestionAsAnEnvironmentVariable() throws Exception {
     List<Violation> violations =
         Env.run(ProductionRules.unknownKeys(schema), "SAFEGUARDS_SHUTDOWN_DRAIN_DELYA", "5s");
 
     assertThat(violations.get(0).message())
-        .contains("did you mean 'safeguards.shutdown.drain-delay'?");
+        .contains("did you mean 'SAFEGUARDS_SHUTDOWN_DRAIN_DELAY'?");
   }
 
   @Test

@@ -75,6 +75,14 @@ public final class UnknownKeyRule {
         bestDistance = distance;
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.ofNullable(best).map(known -> inSpellingOf(key, known));
+  }
+
+  /** An environment variable gets its suggestion as an environment variable. */
+  private static String inSpellingOf(String key, String known) {
+    boolean environmentStyle = key.equals(key.toUpperCase(Locale.ROOT)) && key.indexOf('.') < 0;
+    return environmentStyle
+        ? known.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
+        : known;
   }
 }
