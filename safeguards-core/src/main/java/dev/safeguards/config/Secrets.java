@@ -58,6 +58,15 @@ public final class Secrets {
   }
 
   /**
+   * {@code text} with every {@linkplain #secretValues(Configuration, Collection) secret value of
+   * {@code configuration}} replaced by {@link #MASK}; for example an exception message from a
+   * database driver before it is logged or shown.
+   */
+  public static String redactText(String text, Configuration configuration) {
+    return redactText(text, secretValues(configuration, Set.of()));
+  }
+
+  /**
    * The secret values in {@code configuration}: the value of every key that {@linkplain
    * #isSecretKey(String) looks secret} or is in {@code secretKeys} (relaxed match), and every
    * password found in a URL, both as written and percent-decoded. Blank values and booleans are

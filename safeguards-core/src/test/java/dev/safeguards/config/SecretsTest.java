@@ -87,6 +87,18 @@ class SecretsTest {
   }
 
   @Test
+  void redactTextWithAConfigurationRemovesItsSecrets() {
+    Configuration config =
+        Configuration.of(
+            Map.of("DATABASE_PASSWORD", "pw-one-two", "DATABASE_URL", "postgresql://a:pw3@db/x"));
+
+    assertThat(
+            Secrets.redactText(
+                "FATAL: password authentication failed (pw-one-two) pw3 for user a", config))
+        .isEqualTo("FATAL: password authentication failed (****) **** for user a");
+  }
+
+  @Test
   void secretValuesAreTheValuesOfSecretKeysAndUrlPasswords() {
     Configuration config =
         Configuration.of(
