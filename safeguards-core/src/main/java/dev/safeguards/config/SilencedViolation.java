@@ -1,0 +1,17 @@
+package dev.safeguards.config;
+
+import java.util.Objects;
+
+/**
+ * A violation that was silenced on purpose, shown in reports with the reason.
+ *
+ * @param violation the violation
+ * @param reason why it is acceptable here, as given to {@link ConfigValidation.Builder#silence}
+ */
+public record SilencedViolation(Violation violation, String reason) {
+
+  public SilencedViolation {
+    Objects.requireNonNull(violation, "violation");
+    Objects.requireNonNull(reason, "reason");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.safeguards.config.internal;
+
+import dev.safeguards.config.Origin;
+import dev.safeguards.config.RuleIds;
+import dev.safeguards.config.ShutdownBudget;
+import dev.safeguards.config.Violation;
+import dev.safeguards.internal.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code timing.check-timeout-exceeds-probe-timeout}, {@code
+ * timing.shutdown-budget-exceeds-grace-period}.
+ */
+public final class TimingRules {
+
+  private TimingRules() {}
+
+  public static List<Violation> checkTimeouts(
+      Map<String, Duration> checkTimeouts, Duration probeTimeout) {
+    List<Violation> violations = new ArrayList<>();
+    for (Map.Entry<String, Duration> check : new TreeMap<>(checkTimeouts).entrySet()) {
+      if (check.getValue().compareTo(probeTimeout) > 0) {
+        violations.add(
+            Violation.warning(
+                RuleIds.CHECK_TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
+                check.getKey(),
+                new Origin("policy of health check '" + check.getKey() + "'"),
+                "check '"
+                    + check.getKey()
+                    + "' may run for "
+                    + Durations.format(check.getValue())
+                    + ", longer than the platform waits for a probe ("
+                    + Durations.format(probeTimeout)
+                    + "): a hanging dependency shows in the probe only after its timeout",
+                "lower the check's timeout to at most "
+                    + Durations.format(probeTimeout)
+                    + ", or raise the probe timeout (Kubernetes timeoutSeconds)"));
+      }
+    }
+    return violations;
+  }
+
+  public static List<Violation> shutdownBudget(ShutdownBudget budget) {
+    Duration total = budget.total();
+    if (total.compareTo(budget.gracePeriod()) <= 0) {
+      return List.of();
+    }
+    Duration hooks = total.minus(budget.drainDelay()).minus(budget.drainTimeout());
+    return List.of(
+        Violation.error(
+            RuleIds.SHUTDOWN_BUDGET_EXCEEDS_GRACE_PERIOD,
+            budget.gracePeriodKey(),
+            new Origin("shutdown settings"),
+            "shutdown may take "
+                + Durations.format(total)
+                + " (drain delay "
+                + Durations.format(budget.drainDelay())
+                + " + drain timeout "
+                + Durations.format(budget.drainTimeout())
+                + " + hook timeouts "
+                + Durations.format(hooks)
+                + "), longer than the grace period of "
+                + Durations.format(budget.gracePeriod())
+                + ": the platform kills the process before shutdown ends",
+            "raise the grace period to at least "
+                + Durations.format(total)
+                + " (Kubernetes terminationGracePeriodSeconds), or shorten the drain or hook"
+                + " timeouts"));
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of configuration validation; not API. */
+package dev.safeguards.config.internal;

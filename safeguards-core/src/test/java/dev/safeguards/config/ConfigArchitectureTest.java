@@ -1,0 +1,45 @@
+package dev.safeguards.config;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ConfigArchitectureTest {
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.safeguards");
+
+  @Test
+  void onlyTheConfigConcernUsesItsInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.safeguards.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.safeguards.config.internal..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theConfigConcernUsesNoOtherConcernsInternals() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.safeguards.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.safeguards.health.internal..",
+            "dev.safeguards.startup.internal..",
+            "dev.safeguards.shutdown.internal..",
+            "dev.safeguards.checks.internal..",
+            "dev.safeguards.metrics.internal..",
+            "dev.safeguards.time.internal..")
+        .check(classes);
+  }
+}
