@@ -9,6 +9,7 @@ import dev.safeguards.config.internal.SecretRules;
 import dev.safeguards.config.internal.TimingRules;
 import dev.safeguards.config.internal.UnknownKeyRule;
 import dev.safeguards.health.HealthWarning;
+import dev.safeguards.shutdown.ShutdownBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,10 +108,20 @@ public final class ProductionRules {
     return named("check-timeouts", config -> TimingRules.checkTimeouts(timeouts, probeTimeout));
   }
 
-  /** {@code timing.shutdown-budget-exceeds-grace-period}: shutdown fits in the grace period. */
-  public static ConfigValidator shutdownBudget(ShutdownBudget budget) {
+  /**
+   * {@code timing.shutdown-budget-exceeds-grace-period}: shutdown fits in the grace period. Pass
+   * {@code coordinator.budget()} and {@code coordinator.gracePeriod()}.
+   *
+   * @param gracePeriodKey the key the grace period is configured under, shown in the report
+   */
+  public static ConfigValidator shutdownBudget(
+      ShutdownBudget budget, Duration gracePeriod, String gracePeriodKey) {
     Objects.requireNonNull(budget, "budget");
-    return named("shutdown-budget", config -> TimingRules.shutdownBudget(budget));
+    Objects.requireNonNull(gracePeriod, "gracePeriod");
+    Objects.requireNonNull(gracePeriodKey, "gracePeriodKey");
+    return named(
+        "shutdown-budget",
+        config -> TimingRules.shutdownBudget(budget, gracePeriod, gracePeriodKey));
   }
 
   /**

@@ -8,8 +8,10 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
+import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,11 +54,13 @@ class TimingAndHealthRulesTest {
         new ShutdownBudget(
             Duration.ofSeconds(5),
             Duration.ofSeconds(20),
-            Map.of("websockets", Duration.ofSeconds(5), "pool", Duration.ofSeconds(10)),
-            Duration.ofSeconds(30),
-            "safeguards.shutdown.grace-period");
+            new LinkedHashMap<>(
+                Map.of("websockets", Duration.ofSeconds(5), "pool", Duration.ofSeconds(10))));
 
-    List<Violation> violations = Env.run(ProductionRules.shutdownBudget(budget));
+    List<Violation> violations =
+        Env.run(
+            ProductionRules.shutdownBudget(
+                budget, Duration.ofSeconds(30), "safeguards.shutdown.grace-period"));
 
     assertThat(violations)
         .singleElement()
@@ -67,9 +71,11 @@ class TimingAndHealthRulesTest {
               assertThat(violation.key()).isEqualTo("safeguards.shutdown.grace-period");
               assertThat(violation.message())
                   .isEqualTo(
-                      "shutdown may take 40s (drain delay 5s + drain timeout 20s + hook timeouts 15s),"
-                          + " longer than the grace period of 30s: the platform kills the process before"
-                          + " shutdown ends");
+                      "shutdown may take "
+                          + budget.describe()
+                          + ", longer than the grace period of 30s: the platform kills the process"
+                          + " before shutdown ends");
+              assertThat(violation.message()).contains("= 40s");
               assertThat(violation.hint()).startsWith("raise the grace period to at least 40s");
             });
   }
@@ -78,14 +84,14 @@ class TimingAndHealthRulesTest {
   void whenShutdownFitsExactlyInTheGracePeriodThenNothingIsReported() throws Exception {
     ShutdownBudget budget =
         new ShutdownBudget(
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(20),
-            Map.of("pool", Duration.ofSeconds(5)),
-            Duration.ofSeconds(30),
-            "terminationGracePeriodSeconds");
+            Duration.ofSeconds(5), Duration.ofSeconds(20), Map.of("pool", Duration.ofSeconds(5)));
 
     assertThat(budget.total()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Env.run(ProductionRules.shutdownBudget(budget))).isEmpty();
+    assertThat(
+            Env.run(
+                ProductionRules.shutdownBudget(
+                    budget, Duration.ofSeconds(30), "terminationGracePeriodSeconds")))
+        .isEmpty();
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.safeguards.config.internal;
 
 import dev.safeguards.config.Origin;
 import dev.safeguards.config.RuleIds;
-import dev.safeguards.config.ShutdownBudget;
 import dev.safeguards.config.Violation;
 import dev.safeguards.internal.Durations;
+import dev.safeguards.shutdown.ShutdownBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,30 +44,23 @@ public final class TimingRules {
     return violations;
   }
 
-  public static List<Violation> shutdownBudget(ShutdownBudget budget) {
-    Duration total = budget.total();
-    if (total.compareTo(budget.gracePeriod()) <= 0) {
+  public static List<Violation> shutdownBudget(
+      ShutdownBudget budget, Duration gracePeriod, String gracePeriodKey) {
+    if (budget.fitsIn(gracePeriod)) {
       return List.of();
     }
-    Duration hooks = total.minus(budget.drainDelay()).minus(budget.drainTimeout());
     return List.of(
         Violation.error(
             RuleIds.SHUTDOWN_BUDGET_EXCEEDS_GRACE_PERIOD,
-            budget.gracePeriodKey(),
+            gracePeriodKey,
             new Origin("shutdown settings"),
             "shutdown may take "
-                + Durations.format(total)
-                + " (drain delay "
-                + Durations.format(budget.drainDelay())
-                + " + drain timeout "
-                + Durations.format(budget.drainTimeout())
-                + " + hook timeouts "
-                + Durations.format(hooks)
-                + "), longer than the grace period of "
-                + Durations.format(budget.gracePeriod())
+                + budget.describe()
+                + ", longer than the grace period of "
+                + Durations.format(gracePeriod)
                 + ": the platform kills the process before shutdown ends",
             "raise the grace period to at least "
-                + Durations.format(total)
+                + Durations.format(budget.total())
                 + " (Kubernetes terminationGracePeriodSeconds), or shorten the drain or hook"
                 + " timeouts"));
   }
