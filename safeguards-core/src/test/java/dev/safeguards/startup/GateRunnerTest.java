@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,27 @@ class GateRunnerTest {
     assertThat(report.gates().get(0).attempts()).isEqualTo(5);
     assertThat(report.gates().get(0).lastError()).contains("java.net.ConnectException");
     assertThat(engine.trafficState()).isEqualTo(TrafficState.ACCEPTING_TRAFFIC);
+    assertThat(report.render()).isEqualTo("Startup gates passed in 3s:\n  db (5 attempts, 3s)");
+  }
+
+  @Test
+  void theInjectedRandomSourceSetsTheJitter() {
+    StartupGate gate =
+        StartupGate.of(
+            "later",
+            () -> {
+              if (clock.nanoTime() < Duration.ofMillis(150).toNanos()) {
+                throw new IllegalStateException("not yet");
+              }
+            });
+    CompletableFuture<StartupReport> outcome =
+        runner(gate).policy(GatePolicy.defaults()).random(lowest()).build().start();
+
+    clock.advance(Duration.ofMillis(159));
+    assertThat(outcome).isNotDone();
+    clock.advance(Duration.ofMillis(1));
+
+    assertThat(outcome.getNow(null).elapsed()).isEqualTo(Duration.ofMillis(160));
   }
 
   @Test
@@ -237,6 +259,11 @@ class GateRunnerTest {
       builder.gate(gate);
     }
     return builder;
+  }
+
+  /** Always draws the lowest value, so each wait is shortened by the full jitter (×0.8). */
+  private static RandomGenerator lowest() {
+    return () -> 0L;
   }
 
   private static StartupAbortedException abortedOf(CompletableFuture<StartupReport> outcome) {
