@@ -141,7 +141,7 @@ class HangingCheckTest {
                   .as("%s", engine.health().checks().get("hangs"))
                   .isEqualTo(Status.UP);
             });
-    assertThat(runs.get()).isEqualTo(2);
+    assertThat(runs.get()).isGreaterThanOrEqualTo(2);
   }
 
   private static int engineThreads() {

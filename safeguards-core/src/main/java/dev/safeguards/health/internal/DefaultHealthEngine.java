@@ -196,6 +196,9 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void execute(CheckEntry entry, Run run) {
+    if (!run.begin()) {
+      return;
+    }
     RunOutcome outcome;
     try {
       outcome = invoker.invoke(entry, run);
@@ -210,7 +213,13 @@ public final class DefaultHealthEngine implements HealthEngine {
   private void expire(CheckEntry entry, Run run) {
     if (run.expire()) {
       Duration elapsed = Duration.ofNanos(clock.nanoTime() - run.startNanos);
-      record(entry, RunOutcome.timedOut(entry.policy.timeout(), run.startedAt, elapsed));
+      boolean neverStarted = run.abandon();
+      if (neverStarted) {
+        // No thread will ever end this run, so free the check for its next tick here.
+        entry.end(run);
+      }
+      record(
+          entry, RunOutcome.timedOut(entry.policy.timeout(), run.startedAt, elapsed, neverStarted));
     }
   }
 

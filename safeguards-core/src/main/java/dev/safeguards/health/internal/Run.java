@@ -4,16 +4,23 @@ import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of a check. Exactly one of completion and timeout settles it; the loser's outcome is
- * dropped, so a check that answers after its timeout cannot overwrite the timeout verdict.
+ * dropped, so a check that answers after its timeout cannot overwrite the timeout verdict. A run
+ * that times out before an executor thread picked it up is abandoned: it never calls the check.
  */
 final class Run {
+
+  private static final int PENDING = 0;
+  private static final int STARTED = 1;
+  private static final int ABANDONED = 2;
 
   final long startNanos;
   final Instant startedAt;
   private final AtomicBoolean settled = new AtomicBoolean();
+  private final AtomicInteger phase = new AtomicInteger(PENDING);
   private volatile boolean timedOut;
   private volatile Future<?> future;
   private volatile Cancellable timeout;
@@ -54,6 +61,16 @@ final class Run {
     timedOut = true;
     interrupt();
     return true;
+  }
+
+  /** Claims the run for an executor thread; false if it was abandoned first. */
+  boolean begin() {
+    return phase.compareAndSet(PENDING, STARTED);
+  }
+
+  /** Abandons the run if no thread has begun it; true if it will now never call the check. */
+  boolean abandon() {
+    return phase.compareAndSet(PENDING, ABANDONED);
   }
 
   boolean hasTimedOut() {

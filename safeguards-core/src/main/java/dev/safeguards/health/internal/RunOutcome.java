@@ -50,14 +50,17 @@ record RunOutcome(
         Duration.ZERO);
   }
 
-  static RunOutcome timedOut(Duration timeout, Instant startedAt, Duration elapsed) {
-    return failed(
-        Cause.TIMEOUT,
+  static RunOutcome timedOut(
+      Duration timeout, Instant startedAt, Duration elapsed, boolean neverStarted) {
+    String reason =
         "timed out after "
             + Durations.format(elapsed)
             + " (timeout "
             + Durations.format(timeout)
-            + ")",
+            + ")";
+    return failed(
+        Cause.TIMEOUT,
+        neverStarted ? reason + " before a thread was free to run it" : reason,
         startedAt,
         elapsed);
   }
