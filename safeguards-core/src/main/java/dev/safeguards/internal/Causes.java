@@ -1,16 +1,12 @@
 package dev.safeguards.internal;
 
-import java.util.regex.Pattern;
+import dev.safeguards.config.Secrets;
 
 /**
  * Describes an exception in one line for logs and reports, with credentials masked: exception
  * messages often quote a connection URL, and a URL may carry a password.
  */
 public final class Causes {
-
-  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]+:)[^@\\s/]+@");
-  private static final Pattern SECRET_PARAMETER =
-      Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key)=([^&;,\\s]+)");
 
   private Causes() {}
 
@@ -29,8 +25,7 @@ public final class Causes {
 
   /** {@code text} with URL passwords and {@code password=...}-style values replaced by ****. */
   public static String mask(String text) {
-    String masked = URL_PASSWORD.matcher(text).replaceAll("$1****@");
-    return SECRET_PARAMETER.matcher(masked).replaceAll("$1=****");
+    return Secrets.redactUrl(text);
   }
 
   private static String one(Throwable error) {

@@ -71,6 +71,27 @@ class MisbehavingCheckTest {
   }
 
   @Test
+  void credentialsInReasonsAreMasked() {
+    CheckSnapshot thrown =
+        runOnce(
+            () -> {
+              throw new java.sql.SQLException(
+                  "cannot reach postgresql://app:hunter2@db:5432/app",
+                  new IOException("login failed for password=hunter2"));
+            });
+    assertThat(thrown.reason())
+        .isEqualTo(
+            "java.sql.SQLException: cannot reach postgresql://app:****@db:5432/app"
+                + " (root: java.io.IOException: login failed for password=****)");
+
+    engine.close();
+    CheckSnapshot reported =
+        runOnce(
+            () -> HealthResult.down("jdbc:postgresql://db/app?user=app&password=hunter2 refused"));
+    assertThat(reported.reason()).doesNotContain("hunter2").contains("password=****");
+  }
+
+  @Test
   void nullResultIsDown() {
     CheckSnapshot bad = runOnce(() -> null);
 

@@ -20,8 +20,9 @@ public final class Redaction {
   // user-info runs to the last '@' before the path, so an unencoded '@' in a password is covered.
   private static final Pattern USER_INFO =
       Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:)([^/\\s]*)@");
+  // name=value in a query string, or in free text such as an exception message.
   private static final Pattern QUERY_PARAMETER =
-      Pattern.compile("([?&;]([A-Za-z0-9_.-]+)=)([^&;#\\s]*)");
+      Pattern.compile("((?:^|[?&;,(\\s])([A-Za-z0-9_.-]+)=)([^&;#,)\\s]*)");
   private static final Set<String> NOT_SECRETS =
       Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
 

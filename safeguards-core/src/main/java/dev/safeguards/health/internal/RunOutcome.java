@@ -3,6 +3,7 @@ package dev.safeguards.health.internal;
 import dev.safeguards.health.Cause;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.Status;
+import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,9 @@ record RunOutcome(
     Duration duration) {
 
   static RunOutcome reported(HealthResult result, Instant startedAt, Duration duration) {
+    String reason = result.reason() == null ? null : Causes.mask(result.reason());
     return new RunOutcome(
-        result.status(), Cause.REPORTED, result.reason(), result.details(), startedAt, duration);
+        result.status(), Cause.REPORTED, reason, result.details(), startedAt, duration);
   }
 
   static RunOutcome failed(Cause cause, String reason, Instant startedAt, Duration duration) {
@@ -37,9 +39,7 @@ record RunOutcome(
 
   static RunOutcome thrown(Throwable thrown, Instant startedAt, Duration duration) {
     Cause cause = thrown instanceof Exception ? Cause.EXCEPTION : Cause.ERROR;
-    String message = thrown.getMessage();
-    String reason = thrown.getClass().getName() + (message == null ? "" : ": " + message);
-    return failed(cause, reason, startedAt, duration);
+    return failed(cause, Causes.describe(thrown), startedAt, duration);
   }
 
   static RunOutcome rejected(RuntimeException rejection, Instant startedAt) {
