@@ -41,10 +41,11 @@ public final class Checks {
 
   /**
    * Watches a HikariCP pool: {@code DEGRADED} when every connection is in use or callers wait for
-   * one, {@code DOWN} when the pool is closed or cannot hand out a connection (within the pool's
-   * own {@code connectionTimeout}). Details: active, idle, total, maximum,
-   * threadsAwaitingConnection. Belongs in READINESS, never LIVENESS. HikariCP is loaded only when
-   * this method is called.
+   * one; otherwise it borrows a connection (within the pool's own {@code connectionTimeout}) and
+   * validates it (within the pool's {@code validationTimeout}), and is {@code DOWN} when the pool
+   * is closed, cannot hand out a connection, or hands out a broken one, which it then evicts so
+   * that the pool replaces it. Details: active, idle, total, maximum, threadsAwaitingConnection.
+   * Belongs in READINESS, never LIVENESS. HikariCP is loaded only when this method is called.
    *
    * @param pool a {@code com.zaxxer.hikari.HikariDataSource}, or a wrapper of one
    * @throws IllegalArgumentException if {@code pool} is not, and does not wrap, a HikariDataSource

@@ -64,16 +64,33 @@ public final class HikariPoolProbe implements HealthCheck {
     return details;
   }
 
-  /** Asks the pool for a connection, bounded by the pool's own connection timeout. */
+  /**
+   * Borrows a connection, bounded by the pool's connection timeout, and validates it within the
+   * pool's validation timeout: within its alive-bypass window Hikari hands out connections without
+   * validating them, so a borrowed connection alone proves nothing after an outage. A broken one is
+   * evicted so that the pool replaces it.
+   */
   private HealthResult handOut(Map<String, Object> details) {
     try {
       Connection connection = pool.getConnection();
-      connection.close();
-      return new HealthResult(Status.UP, null, details);
+      try {
+        if (connection.isValid(validationSeconds())) {
+          return new HealthResult(Status.UP, null, details);
+        }
+        pool.evictConnection(connection);
+        return new HealthResult(
+            Status.DOWN, "pool handed out a connection that is not valid; evicted it", details);
+      } finally {
+        connection.close();
+      }
     } catch (SQLException e) {
       return new HealthResult(
           Status.DOWN, "pool cannot hand out a connection: " + Scrubber.describe(e), details);
     }
+  }
+
+  private int validationSeconds() {
+    return (int) Math.max(1, (pool.getValidationTimeout() + 999) / 1000);
   }
 
   private static HikariDataSource unwrap(DataSource dataSource) {
