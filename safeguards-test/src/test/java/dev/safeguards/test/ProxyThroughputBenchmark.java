@@ -40,7 +40,7 @@ class ProxyThroughputBenchmark {
         proxied = Math.min(proxied, transfer(proxy.port()));
       }
       System.out.printf(
-          "proxy throughput: bytes=%d direct=%.0f MiB/s proxied=%.0f MiB/s ratio=%.2f%n",
+          "proxy throughput: bytes=%d direct=%.0f MiB/s proxied=%.0f MiB/s proxied_over_direct=%.2f%n",
           BYTES, mibPerSecond(direct), mibPerSecond(proxied), (double) direct / proxied);
     }
   }
