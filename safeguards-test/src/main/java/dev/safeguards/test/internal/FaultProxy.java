@@ -50,7 +50,8 @@ public final class FaultProxy implements TcpFaultProxy {
       FaultProxy proxy =
           new FaultProxy(server, InetSocketAddress.createUnresolved(targetHost, targetPort));
       proxy.acceptor.start();
-      log.debug("fault proxy started: listen={} target={}", proxy.hostAndPort(), proxy.target);
+      log.debug(
+          "fault proxy started: listen={} target={}", proxy.hostAndPort(), proxy.targetLabel());
       return proxy;
     } catch (IOException e) {
       throw new UncheckedIOException("fault proxy could not listen on the loopback interface", e);
@@ -139,7 +140,11 @@ public final class FaultProxy implements TcpFaultProxy {
 
   @Override
   public String toString() {
-    return "TcpFaultProxy[" + hostAndPort() + " -> " + target + ", " + mode() + "]";
+    return "TcpFaultProxy[" + hostAndPort() + " -> " + targetLabel() + ", " + mode() + "]";
+  }
+
+  private String targetLabel() {
+    return target.getHostString() + ":" + target.getPort();
   }
 
   private void change(Mode mode, Duration latency) {
@@ -147,7 +152,7 @@ public final class FaultProxy implements TcpFaultProxy {
     log.info(
         "fault proxy mode: listen={} target={} mode={} latency={} connections={}",
         hostAndPort(),
-        target,
+        targetLabel(),
         mode,
         Durations.format(latency),
         links.size());
