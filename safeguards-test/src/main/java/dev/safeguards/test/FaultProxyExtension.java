@@ -52,6 +52,10 @@ public final class FaultProxyExtension
    * @throws IllegalArgumentException if the port is not between 1 and 65535
    */
   public static FaultProxyExtension forTarget(String host, int port) {
+    Objects.requireNonNull(host, "host");
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("'port' must be between 1 and 65535, but was " + port);
+    }
     InetSocketAddress address = InetSocketAddress.createUnresolved(host, port);
     return new FaultProxyExtension(() -> address);
   }

@@ -22,6 +22,7 @@ public final class ResultAssert {
     return new ResultAssert(Objects.requireNonNull(result, "result"));
   }
 
+  /** Asserts the status is {@code status}. */
   public ResultAssert hasStatus(Status status) {
     if (actual.status() != status) {
       throw fail("to be " + status);
@@ -29,18 +30,22 @@ public final class ResultAssert {
     return this;
   }
 
+  /** Asserts the status is {@code UP}. */
   public ResultAssert isUp() {
     return hasStatus(Status.UP);
   }
 
+  /** Asserts the status is {@code DEGRADED}. */
   public ResultAssert isDegraded() {
     return hasStatus(Status.DEGRADED);
   }
 
+  /** Asserts the status is {@code DOWN}. */
   public ResultAssert isDown() {
     return hasStatus(Status.DOWN);
   }
 
+  /** Asserts the reason contains {@code text}. */
   public ResultAssert withReasonContaining(String text) {
     if (actual.reason() == null || !actual.reason().contains(text)) {
       throw fail("to have a reason containing \"" + text + "\"");
@@ -48,6 +53,10 @@ public final class ResultAssert {
     return this;
   }
 
+  /**
+   * Asserts the detail {@code key} equals {@code value} (mind the type: {@code 2} is not {@code
+   * 2L}).
+   */
   public ResultAssert withDetail(String key, Object value) {
     if (!Objects.equals(actual.details().get(key), value)) {
       throw fail("to have detail " + key + "=" + value);
@@ -55,6 +64,7 @@ public final class ResultAssert {
     return this;
   }
 
+  /** Asserts each of {@code keys} is among the details, whatever its value. */
   public ResultAssert withDetailKeys(String... keys) {
     for (String key : keys) {
       if (!actual.details().containsKey(key)) {

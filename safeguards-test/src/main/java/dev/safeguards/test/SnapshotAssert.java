@@ -25,6 +25,7 @@ public final class SnapshotAssert {
     return actual;
   }
 
+  /** Asserts the status is {@code status}. */
   public SnapshotAssert hasStatus(Status status) {
     if (actual.status() != status) {
       throw fail("to be " + status);
@@ -32,18 +33,22 @@ public final class SnapshotAssert {
     return this;
   }
 
+  /** Asserts the status is {@code UP}. */
   public SnapshotAssert isUp() {
     return hasStatus(Status.UP);
   }
 
+  /** Asserts the status is {@code DEGRADED}. */
   public SnapshotAssert isDegraded() {
     return hasStatus(Status.DEGRADED);
   }
 
+  /** Asserts the status is {@code DOWN}. */
   public SnapshotAssert isDown() {
     return hasStatus(Status.DOWN);
   }
 
+  /** Asserts the status is {@code UNKNOWN}: never run, or stale. */
   public SnapshotAssert isUnknown() {
     return hasStatus(Status.UNKNOWN);
   }
@@ -56,6 +61,7 @@ public final class SnapshotAssert {
     return this;
   }
 
+  /** Asserts the reason contains {@code text}. */
   public SnapshotAssert withReasonContaining(String text) {
     if (actual.reason() == null || !actual.reason().contains(text)) {
       throw fail("to have a reason containing \"" + text + "\"");
@@ -71,6 +77,10 @@ public final class SnapshotAssert {
     return this;
   }
 
+  /**
+   * Asserts the detail {@code key} equals {@code value} (mind the type: {@code 2} is not {@code
+   * 2L}).
+   */
   public SnapshotAssert withDetail(String key, Object value) {
     if (!Objects.equals(actual.details().get(key), value)) {
       throw fail("to have detail " + key + "=" + value);
@@ -78,6 +88,7 @@ public final class SnapshotAssert {
     return this;
   }
 
+  /** Asserts each of {@code keys} is among the details, whatever its value. */
   public SnapshotAssert withDetailKeys(String... keys) {
     for (String key : keys) {
       if (!actual.details().containsKey(key)) {

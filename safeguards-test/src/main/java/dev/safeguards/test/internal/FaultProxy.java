@@ -177,7 +177,12 @@ public final class FaultProxy implements TcpFaultProxy {
       client.close();
       return;
     }
-    client.setTcpNoDelay(true);
+    try {
+      client.setTcpNoDelay(true);
+    } catch (IOException e) {
+      client.close();
+      throw e;
+    }
     Link link = new Link(client, resolved(), faults, threads, links::remove);
     links.add(link);
     link.start(mode != Mode.BLACKHOLE);
