@@ -60,5 +60,10 @@ final class Containers {
     }
   }
 
-  record Started(String jdbcUrl, String user, String password) {}
+  record Started(String jdbcUrl, String user, String password) {
+    @Override
+    public String toString() {
+      return "Started[" + jdbcUrl + ", user " + user + "]";
+    }
+  }
 }
