@@ -1,0 +1,2 @@
+/** Implementation of the built-in checks; not API. */
+package dev.safeguards.checks.internal;

@@ -1,0 +1,101 @@
+package dev.safeguards.test;
+
+import dev.safeguards.test.internal.FaultProxy;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A TCP proxy on the loopback interface that forwards to one target and injects faults on demand:
+ * an outage ({@link #cut()}), a silent network ({@link #blackhole()}) or latency ({@link
+ * #latency(Duration)}). Point the code under test at {@link #host()}:{@link #port()} instead of the
+ * real server, then switch faults while the test runs; the real server is never touched.
+ *
+ * <pre>{@code
+ * try (TcpFaultProxy proxy = TcpFaultProxy.start("127.0.0.1", 5432)) {
+ *   String url = "jdbc:postgresql://" + proxy.hostAndPort() + "/test";
+ *   proxy.cut();      // every connection is reset, new ones are refused
+ *   proxy.restore();  // traffic flows again
+ * }
+ * }</pre>
+ *
+ * <p>Each proxied connection uses two threads, which end with the connection; {@link #close()}
+ * resets every connection and waits for those threads. In JUnit, {@link FaultProxyExtension} starts
+ * and closes the proxy for you.
+ */
+public interface TcpFaultProxy extends AutoCloseable {
+
+  /**
+   * Starts a proxy on {@code 127.0.0.1} and an ephemeral port, forwarding to {@code
+   * targetHost:targetPort}. The target is connected to only when a client connects.
+   *
+   * @throws IllegalArgumentException if the port is not between 1 and 65535
+   * @throws java.io.UncheckedIOException if the listening socket cannot be opened
+   */
+  static TcpFaultProxy start(String targetHost, int targetPort) {
+    return FaultProxy.start(targetHost, targetPort);
+  }
+
+  /** The address clients connect to: always {@code 127.0.0.1}. */
+  String host();
+
+  /** The port clients connect to. */
+  int port();
+
+  /** {@code host:port}, ready to put in a JDBC or HTTP URL. */
+  default String hostAndPort() {
+    return host() + ":" + port();
+  }
+
+  /** The server this proxy forwards to. */
+  InetSocketAddress target();
+
+  /** The fault now in force. */
+  Mode mode();
+
+  /** The latency added to each chunk; {@link Duration#ZERO} unless the mode is latency. */
+  Duration latency();
+
+  /** How many client connections are open through the proxy. */
+  int activeConnections();
+
+  /**
+   * Delays every chunk of bytes, in each direction, by {@code perChunk} before forwarding it.
+   * Chunks keep their order, so a request/response exchange is slowed by twice {@code perChunk}.
+   *
+   * @throws IllegalArgumentException if {@code perChunk} is negative
+   */
+  void latency(Duration perChunk);
+
+  /**
+   * Simulates an outage: resets (TCP RST) every open connection, on both sides, and resets every
+   * new connection as soon as it is accepted, until {@link #restore()}.
+   */
+  void cut();
+
+  /**
+   * Simulates a network that silently drops everything: connections are accepted and bytes are
+   * read, but nothing is forwarded or answered, until {@link #restore()}. Bytes read meanwhile are
+   * lost, so the protocol of a connection that was open across a blackhole is usually broken
+   * afterwards; connections accepted during the blackhole are never connected to the target.
+   */
+  void blackhole();
+
+  /** Back to forwarding every byte at once. */
+  void restore();
+
+  /** Resets every connection, stops listening and waits for the proxy's threads. Idempotent. */
+  @Override
+  void close();
+
+  /** The faults a proxy can inject. */
+  enum Mode {
+    /** Bytes are forwarded at once. */
+    PASS_THROUGH,
+    /** Bytes are forwarded after a delay. */
+    LATENCY,
+    /** Connections are reset. */
+    CUT,
+    /** Bytes are read and dropped; nothing is answered. */
+    BLACKHOLE
+  }
+}

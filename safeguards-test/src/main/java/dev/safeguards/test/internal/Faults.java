@@ -1,0 +1,62 @@
+package dev.safeguards.test.internal;
+
+import dev.safeguards.test.TcpFaultProxy.Mode;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The fault in force, shared by every pump of one proxy; pumps wait on it for latency. */
+final class Faults {
+
+  private final Object lock = new Object();
+  private Mode mode = Mode.PASS_THROUGH;
+  private Duration latency = Duration.ZERO;
+  private boolean closed;
+
+  void set(Mode mode, Duration latency) {
+    synchronized (lock) {
+      this.mode = mode;
+      this.latency = latency;
+      lock.notifyAll();
+    }
+  }
+
+  void close() {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
+  }
+
+  Mode mode() {
+    synchronized (lock) {
+      return mode;
+    }
+  }
+
+  Duration latency() {
+    synchronized (lock) {
+      return latency;
+    }
+  }
+
+  /**
+   * Waits until a chunk read at {@code readNanos} may be forwarded. Returns false when it must be
+   * dropped instead (blackhole, cut, or the proxy closing). A mode change wakes the wait, so
+   * restoring stops delaying chunks already held.
+   */
+  boolean awaitForward(long readNanos) throws InterruptedException {
+    synchronized (lock) {
+      while (!closed) {
+        if (mode != Mode.LATENCY) {
+          return mode == Mode.PASS_THROUGH;
+        }
+        long wait = readNanos + latency.toNanos() - System.nanoTime();
+        if (wait <= 0) {
+          return true;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, wait);
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the test kit; not API. */
+package dev.safeguards.test.internal;

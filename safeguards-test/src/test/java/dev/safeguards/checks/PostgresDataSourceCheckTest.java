@@ -1,0 +1,9 @@
+package dev.safeguards.checks;
+
+class PostgresDataSourceCheckTest extends DataSourceCheckContract {
+
+  @Override
+  ProxiedDatabase start() {
+    return ProxiedDatabase.postgres();
+  }
+}

@@ -1,0 +1,167 @@
+package dev.safeguards.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.safeguards.test.TcpFaultProxy.Mode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TcpFaultProxyTest {
+
+  private EchoServer echo;
+  private TcpFaultProxy proxy;
+
+  @BeforeEach
+  void startEchoServerAndProxy() {
+    echo = new EchoServer();
+    proxy = TcpFaultProxy.start("127.0.0.1", echo.port());
+  }
+
+  @AfterEach
+  void closeAll() throws IOException {
+    proxy.close();
+    echo.close();
+  }
+
+  @Test
+  void whenPassingThroughThenBytesRoundTripAndConnectionIsCounted() throws IOException {
+    try (Socket socket = connect()) {
+      assertThat(roundTrip(socket, "ping")).isEqualTo("ping");
+      assertThat(proxy.activeConnections()).isEqualTo(1);
+      assertThat(proxy.host()).isEqualTo("127.0.0.1");
+      assertThat(proxy.hostAndPort()).isEqualTo("127.0.0.1:" + proxy.port());
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> proxy.activeConnections() == 0);
+  }
+
+  @Test
+  void whenCutThenOpenConnectionsAreResetAndNewOnesRefused() throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "before")).isEqualTo("before");
+
+      proxy.cut();
+
+      assertThat(proxy.mode()).isEqualTo(Mode.CUT);
+      assertThatThrownBy(() -> roundTrip(open, "after")).isInstanceOf(SocketException.class);
+    }
+    try (Socket fresh = connect()) {
+      assertThatThrownBy(() -> roundTrip(fresh, "refused")).isInstanceOf(SocketException.class);
+    }
+    assertThat(proxy.activeConnections()).isZero();
+  }
+
+  @Test
+  void whenRestoredAfterCutThenNewConnectionsWork() throws IOException {
+    proxy.cut();
+    proxy.restore();
+
+    try (Socket socket = connect()) {
+      assertThat(roundTrip(socket, "back")).isEqualTo("back");
+    }
+  }
+
+  @Test
+  void whenBlackholedThenBytesAreAcceptedButNothingAnswers() throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "before")).isEqualTo("before");
+      proxy.blackhole();
+
+      open.setSoTimeout(300);
+      assertThatThrownBy(() -> roundTrip(open, "lost")).isInstanceOf(SocketTimeoutException.class);
+    }
+    try (Socket fresh = connect()) {
+      fresh.setSoTimeout(300);
+      assertThatThrownBy(() -> roundTrip(fresh, "void")).isInstanceOf(SocketTimeoutException.class);
+      assertThat(proxy.activeConnections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void whenLatencyIsAddedThenARoundTripTakesAtLeastTwiceTheLatency() throws IOException {
+    Duration latency = Duration.ofMillis(150);
+    proxy.latency(latency);
+    try (Socket socket = connect()) {
+      long start = System.nanoTime();
+
+      assertThat(roundTrip(socket, "slow")).isEqualTo("slow");
+
+      // A lower bound the proxy guarantees, not a performance figure: it can never be flaky.
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(latency.multipliedBy(2));
+      assertThat(proxy.mode()).isEqualTo(Mode.LATENCY);
+      assertThat(proxy.latency()).isEqualTo(latency);
+    }
+  }
+
+  @Test
+  void whenRestoredDuringLatencyThenHeldBytesAreForwardedAtOnce() throws IOException {
+    proxy.latency(Duration.ofHours(1));
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write("held".getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.activeConnections() == 1);
+
+      proxy.restore();
+
+      socket.setSoTimeout(5_000);
+      assertThat(read(socket.getInputStream(), 4)).isEqualTo("held");
+    }
+  }
+
+  @Test
+  void whenLatencyIsNegativeThenItIsRejectedNamingTheValue() {
+    assertThatThrownBy(() -> proxy.latency(Duration.ofMillis(-5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'perChunk' must not be negative, but was -5ms");
+  }
+
+  @Test
+  void whenTargetPortIsOutOfRangeThenStartIsRejectedNamingTheValue() {
+    assertThatThrownBy(() -> TcpFaultProxy.start("127.0.0.1", 70_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'targetPort' must be between 1 and 65535, but was 70000");
+  }
+
+  @Test
+  void whenClosedThenOpenConnectionsAreResetAndCloseIsIdempotent() throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "x")).isEqualTo("x");
+
+      proxy.close();
+      proxy.close();
+
+      assertThatThrownBy(() -> roundTrip(open, "y")).isInstanceOf(IOException.class);
+      assertThat(proxy.activeConnections()).isZero();
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket(proxy.host(), proxy.port());
+    socket.setSoTimeout(5_000);
+    return socket;
+  }
+
+  static String roundTrip(Socket socket, String message) throws IOException {
+    byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+    socket.getOutputStream().write(bytes);
+    socket.getOutputStream().flush();
+    return read(socket.getInputStream(), bytes.length);
+  }
+
+  private static String read(InputStream in, int length) throws IOException {
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length < length) {
+      throw new SocketException("connection closed after " + bytes.length + " bytes");
+    }
+    return new String(bytes, StandardCharsets.US_ASCII);
+  }
+}
