@@ -1,5 +1,6 @@
 package dev.safeguards.internal;
 
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

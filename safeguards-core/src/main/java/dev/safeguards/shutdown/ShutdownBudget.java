@@ -1,6 +1,6 @@
 package dev.safeguards.shutdown;
 
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

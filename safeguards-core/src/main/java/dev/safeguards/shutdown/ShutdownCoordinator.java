@@ -2,9 +2,9 @@ package dev.safeguards.shutdown;
 
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.internal.Arguments;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.shutdown.internal.DefaultShutdownCoordinator;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Durations;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.LinkedHashMap;

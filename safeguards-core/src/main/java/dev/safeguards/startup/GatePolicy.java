@@ -1,7 +1,7 @@
 package dev.safeguards.startup;
 
 import dev.safeguards.internal.Arguments;
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 
 /**

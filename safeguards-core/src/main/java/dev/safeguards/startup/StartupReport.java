@@ -1,6 +1,6 @@
 package dev.safeguards.startup;
 
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.safeguards.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -31,37 +30,9 @@ class ArchitectureTest {
             .importPackages("dev.safeguards");
   }
 
-  /** The concern a class belongs to: {@code dev.safeguards.health.internal.X} is "health". */
-  static String concernOf(String packageName) {
-    String rest = packageName.equals("dev.safeguards") ? "" : packageName.substring(15);
-    int dot = rest.indexOf('.');
-    return dot < 0 ? rest : rest.substring(0, dot);
-  }
-
   @Test
   void noCodeReachesIntoAnotherConcernsInternals() {
-    classes()
-        .should(
-            new ArchCondition<JavaClass>("not depend on the internal package of another concern") {
-              @Override
-              public void check(JavaClass origin, ConditionEvents events) {
-                origin.getDirectDependenciesFromSelf().stream()
-                    .map(dependency -> dependency.getTargetClass())
-                    .filter(target -> target.getPackageName().startsWith("dev.safeguards."))
-                    .filter(target -> target.getPackageName().endsWith(".internal"))
-                    .filter(target -> !target.getPackageName().equals("dev.safeguards.internal"))
-                    .filter(
-                        target ->
-                            !concernOf(target.getPackageName())
-                                .equals(concernOf(origin.getPackageName())))
-                    .forEach(
-                        target ->
-                            events.add(
-                                SimpleConditionEvent.violated(
-                                    origin, origin.getName() + " uses " + target.getName())));
-              }
-            })
-        .check(core);
+    InternalPackageRule.forCore().check(core);
   }
 
   @Test

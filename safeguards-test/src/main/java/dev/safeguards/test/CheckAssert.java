@@ -4,7 +4,6 @@ import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.health.Status;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.test.internal.EngineRun;
 import java.time.Duration;
 import java.util.Objects;
@@ -51,7 +50,7 @@ public final class CheckAssert {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(
-          "'timeout' must be greater than 0, but was " + Durations.format(timeout));
+          "'timeout' must be greater than 0, but was " + timeout.toMillis() + "ms");
     }
     this.timeout = timeout;
     return this;

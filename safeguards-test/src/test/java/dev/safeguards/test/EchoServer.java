@@ -1,6 +1,5 @@
 package dev.safeguards.test;
 
-import dev.safeguards.internal.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,13 +9,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /** A real TCP server on the loopback interface that echoes every byte back, for proxy tests. */
 final class EchoServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private final DaemonThreadFactory threads = new DaemonThreadFactory("echo-server");
+  private final ThreadFactory threads =
+      task -> {
+        Thread thread = new Thread(task, "echo-server");
+        thread.setDaemon(true);
+        return thread;
+      };
   private volatile boolean closed;
 
   EchoServer() {

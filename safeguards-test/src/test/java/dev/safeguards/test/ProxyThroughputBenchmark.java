@@ -2,13 +2,13 @@ package dev.safeguards.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safeguards.internal.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,12 @@ class ProxyThroughputBenchmark {
 
   private static ServerSocket sink() throws IOException {
     ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    DaemonThreadFactory threads = new DaemonThreadFactory("sink");
+    ThreadFactory threads =
+        task -> {
+          Thread thread = new Thread(task, "sink");
+          thread.setDaemon(true);
+          return thread;
+        };
     threads
         .newThread(
             () -> {

@@ -4,7 +4,7 @@ import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.Status;
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import dev.safeguards.health.Cause;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.Status;
 import dev.safeguards.internal.Causes;
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

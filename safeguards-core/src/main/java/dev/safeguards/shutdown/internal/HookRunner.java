@@ -2,11 +2,11 @@ package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.DaemonThreadFactory;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.HookOutcome.Result;
 import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Durations;
 import dev.safeguards.time.Scheduler;
 import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;
@@ -9,6 +8,7 @@ import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.shutdown.ShutdownReport;
 import dev.safeguards.shutdown.ShutdownState;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Durations;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;

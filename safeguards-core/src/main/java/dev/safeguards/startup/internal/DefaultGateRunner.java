@@ -1,12 +1,12 @@
 package dev.safeguards.startup.internal;
 
 import dev.safeguards.internal.Causes;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Durations;
 import dev.safeguards.time.Scheduler;
 import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Duration;

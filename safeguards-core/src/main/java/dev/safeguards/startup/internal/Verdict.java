@@ -1,9 +1,9 @@
 package dev.safeguards.startup.internal;
 
 import dev.safeguards.StartupAbortedException;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.StartupReport;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

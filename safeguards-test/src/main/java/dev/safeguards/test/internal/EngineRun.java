@@ -7,7 +7,7 @@ import dev.safeguards.health.CheckTransition;
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthListener;
-import dev.safeguards.internal.Durations;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,7 @@
 package dev.safeguards.test.internal;
 
-import dev.safeguards.internal.DaemonThreadFactory;
-import dev.safeguards.internal.Durations;
 import dev.safeguards.test.TcpFaultProxy;
+import dev.safeguards.time.Durations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,14 @@ public final class FaultProxy implements TcpFaultProxy {
   private FaultProxy(ServerSocket server, InetSocketAddress target) {
     this.server = server;
     this.target = target;
-    this.threads = new DaemonThreadFactory("safeguards-fault-proxy-" + server.getLocalPort());
+    String prefix = "safeguards-fault-proxy-" + server.getLocalPort() + "-";
+    AtomicInteger counter = new AtomicInteger();
+    this.threads =
+        task -> {
+          Thread thread = new Thread(task, prefix + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
     this.acceptor = threads.newThread(this::acceptLoop);
   }
 

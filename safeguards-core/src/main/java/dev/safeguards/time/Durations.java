@@ -1,12 +1,16 @@
-package dev.safeguards.internal;
+package dev.safeguards.time;
 
 import java.time.Duration;
 
-/** Formats durations for people: {@code 250ms}, {@code 3s}, {@code 1m30s}, {@code -2s}. */
+/**
+ * Formats durations for people, as every Safeguards message does: {@code 250ms}, {@code 3s}, {@code
+ * 1m30s}, {@code -2s}; below a millisecond, microseconds ({@code 15us}).
+ */
 public final class Durations {
 
   private Durations() {}
 
+  /** {@code duration} in the shortest exact form: {@code 250ms}, {@code 3s}, {@code 1m30s}. */
   public static String format(Duration duration) {
     if (duration.isNegative()) {
       return "-" + format(duration.negated());
