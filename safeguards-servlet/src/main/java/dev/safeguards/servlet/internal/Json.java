@@ -3,6 +3,7 @@ package dev.safeguards.servlet.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +13,15 @@ import java.util.Map;
 public final class Json {
 
   private Json() {}
+
+  /** An ordered object from alternating keys and values, for bodies whose order people read. */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
 
   public static String write(Object value) {
     StringBuilder out = new StringBuilder(256);

@@ -19,7 +19,7 @@ record Reply(int status, String contentType, String body) {
     return new Reply(
         status,
         ResponseFormat.JSON.contentType(),
-        Json.write(Map.of("status", status, "error", message)));
+        Json.write(Json.object("status", status, "error", message)));
   }
 
   void send(HttpServletResponse response, boolean head) throws IOException {

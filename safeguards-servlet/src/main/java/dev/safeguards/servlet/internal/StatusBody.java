@@ -37,7 +37,8 @@ final class StatusBody {
     body.put("probes", probes);
     InFlightTracker inFlight = settings.inFlight();
     if (inFlight != null) {
-      body.put("requests", Map.of("inFlight", inFlight.count(), "draining", inFlight.isDraining()));
+      body.put(
+          "requests", Json.object("inFlight", inFlight.count(), "draining", inFlight.isDraining()));
     }
     body.put("checks", HealthBodies.checks(health, now));
     body.put("warnings", warnings(engine.warnings()));
@@ -50,7 +51,8 @@ final class StatusBody {
   private static List<Object> warnings(List<HealthWarning> warnings) {
     List<Object> list = new ArrayList<>();
     for (HealthWarning warning : warnings) {
-      list.add(Map.of("id", warning.id(), "check", warning.check(), "message", warning.message()));
+      list.add(
+          Json.object("id", warning.id(), "check", warning.check(), "message", warning.message()));
     }
     return list;
   }
