@@ -4,9 +4,9 @@ import dev.safeguards.checks.internal.DeadlockProbe;
 import dev.safeguards.checks.internal.DiskSpaceProbe;
 import dev.safeguards.checks.internal.HeapProbe;
 import dev.safeguards.checks.internal.HikariPoolProbe;
-import dev.safeguards.checks.internal.Require;
 import dev.safeguards.checks.internal.TcpProbe;
 import dev.safeguards.health.HealthCheck;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -73,9 +73,9 @@ public final class Checks {
    */
   public static HealthCheck tcp(String host, int port, Duration connectTimeout) {
     return new TcpProbe(
-        Require.notBlank("host", host),
-        Require.port(port),
-        Require.positive("connectTimeout", connectTimeout),
+        Arguments.notBlank("host", host),
+        Arguments.port(port),
+        Arguments.positive("connectTimeout", connectTimeout),
         Clock.system());
   }
 

@@ -1,8 +1,8 @@
 package dev.safeguards.checks;
 
 import dev.safeguards.checks.internal.DataSourceProbe;
-import dev.safeguards.checks.internal.Require;
 import dev.safeguards.health.HealthCheck;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,7 +53,7 @@ public final class DataSourceCheck {
      * @throws IllegalArgumentException if blank
      */
     public Builder validationQuery(String validationQuery) {
-      this.validationQuery = Require.notBlank("validationQuery", validationQuery);
+      this.validationQuery = Arguments.notBlank("validationQuery", validationQuery);
       return this;
     }
 
@@ -65,7 +65,7 @@ public final class DataSourceCheck {
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Require.positive("timeout", timeout);
+      this.timeout = Arguments.positive("timeout", timeout);
       return this;
     }
 

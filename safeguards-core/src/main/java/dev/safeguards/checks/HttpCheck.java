@@ -1,8 +1,8 @@
 package dev.safeguards.checks;
 
 import dev.safeguards.checks.internal.HttpProbe;
-import dev.safeguards.checks.internal.Require;
 import dev.safeguards.health.HealthCheck;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.net.URI;
 import java.time.Duration;
@@ -65,7 +65,7 @@ public final class HttpCheck {
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Require.positive("timeout", timeout);
+      this.timeout = Arguments.positive("timeout", timeout);
       return this;
     }
 
@@ -90,7 +90,7 @@ public final class HttpCheck {
      * @throws IllegalArgumentException if the name is blank
      */
     public Builder header(String name, String value) {
-      headers.put(Require.notBlank("header", name), Objects.requireNonNull(value, "value"));
+      headers.put(Arguments.notBlank("header", name), Objects.requireNonNull(value, "value"));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.safeguards.health;
 
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Collections;
@@ -101,7 +102,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive("timeout", timeout);
+      this.timeout = Arguments.positive("timeout", timeout);
       return this;
     }
 
@@ -112,7 +113,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if not positive
      */
     public Builder interval(Duration interval) {
-      this.interval = positive("interval", interval);
+      this.interval = Arguments.positive("interval", interval);
       this.cacheTtl = null;
       return this;
     }
@@ -125,12 +126,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if negative
      */
     public Builder onDemand(Duration cacheTtl) {
-      Objects.requireNonNull(cacheTtl, "cacheTtl");
-      if (cacheTtl.isNegative()) {
-        throw new IllegalArgumentException(
-            "'cacheTtl' must not be negative, but was " + Durations.format(cacheTtl));
-      }
-      this.cacheTtl = cacheTtl;
+      this.cacheTtl = Arguments.notNegative("cacheTtl", cacheTtl);
       this.interval = null;
       return this;
     }
@@ -188,7 +184,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if not positive
      */
     public Builder stalenessLimit(Duration stalenessLimit) {
-      this.stalenessLimit = positive("stalenessLimit", stalenessLimit);
+      this.stalenessLimit = Arguments.positive("stalenessLimit", stalenessLimit);
       return this;
     }
 
@@ -228,15 +224,6 @@ public record CheckPolicy(
           failureThreshold,
           successThreshold,
           staleness);
-    }
-
-    private static Duration positive(String property, Duration value) {
-      Objects.requireNonNull(value, property);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(
-            "'" + property + "' must be greater than 0, but was " + Durations.format(value));
-      }
-      return value;
     }
 
     private static int threshold(String property, int value) {

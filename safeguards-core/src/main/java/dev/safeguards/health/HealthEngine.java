@@ -1,6 +1,7 @@
 package dev.safeguards.health;
 
 import dev.safeguards.health.internal.DefaultHealthEngine;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * Runs health checks in the background and serves their latest results.
@@ -68,8 +68,6 @@ public interface HealthEngine extends AutoCloseable {
 
   /** Builds a {@link HealthEngine}. */
   final class Builder {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
     private final Map<String, Registration> checks = new LinkedHashMap<>();
     private final List<HealthListener> listeners = new ArrayList<>();
     private Clock clock = Clock.system();
@@ -95,14 +93,7 @@ public interface HealthEngine extends AutoCloseable {
      * @throws IllegalArgumentException if the name is invalid or taken
      */
     public Builder check(String name, HealthCheck check, CheckPolicy policy) {
-      Objects.requireNonNull(name, "name");
-      if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(
-            "'name' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
-                + " digit, but was '"
-                + name
-                + "'");
-      }
+      Arguments.name("name", name);
       if (checks.containsKey(name)) {
         throw new IllegalArgumentException("'name' must be unique, but '" + name + "' is taken");
       }

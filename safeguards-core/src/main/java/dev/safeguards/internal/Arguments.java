@@ -31,6 +31,24 @@ public final class Arguments {
     return value;
   }
 
+  /** {@code value}, if it is not blank. */
+  public static String notBlank(String property, String value) {
+    Objects.requireNonNull(value, property);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(
+          "'" + property + "' must not be blank, but was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** {@code port}, if it is a TCP port number (1 to 65535). */
+  public static int port(int port) {
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("'port' must be between 1 and 65535, but was " + port);
+    }
+    return port;
+  }
+
   /**
    * {@code name}, if it is 1 to 64 letters, digits, '.', '_' or '-', starting with one of the first
    * two.

@@ -8,6 +8,7 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.health.TrafficState;
+import dev.safeguards.internal.OwnedThreads;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   private static final Logger log = LoggerFactory.getLogger(DefaultHealthEngine.class);
 
   private final Clock clock;
-  private final EngineThreads threads;
+  private final OwnedThreads threads;
   private final List<CheckEntry> entries;
   private final List<HealthWarning> warnings;
   private final Listeners listeners;
@@ -50,7 +51,8 @@ public final class DefaultHealthEngine implements HealthEngine {
       Scheduler scheduler,
       Executor executor) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.threads = new EngineThreads(scheduler, executor, registrations.size());
+    this.threads =
+        new OwnedThreads(scheduler, executor, registrations.size(), "safeguards-health-check");
     this.entries = new ArrayList<>();
     this.records = new ArrayList<>();
     for (Registration registration : registrations) {

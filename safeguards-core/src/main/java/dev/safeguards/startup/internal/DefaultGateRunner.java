@@ -1,6 +1,7 @@
 package dev.safeguards.startup.internal;
 
 import dev.safeguards.internal.Causes;
+import dev.safeguards.internal.OwnedThreads;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
@@ -39,7 +40,7 @@ public final class DefaultGateRunner implements GateRunner {
   private final Object lock = new Object();
   private final AtomicBoolean started = new AtomicBoolean();
   private final CompletableFuture<StartupReport> result = new CompletableFuture<>();
-  private RunnerThreads threads;
+  private OwnedThreads threads;
   private long startNanos;
   private boolean finished;
   private Cancellable deadline;
@@ -67,7 +68,7 @@ public final class DefaultGateRunner implements GateRunner {
       throw new IllegalStateException("a GateRunner runs once, and this one has already run");
     }
     synchronized (lock) {
-      threads = new RunnerThreads(scheduler, executor, loops.size());
+      threads = new OwnedThreads(scheduler, executor, loops.size(), "safeguards-startup-gate");
       startNanos = clock.nanoTime();
       if (loops.isEmpty()) {
         finished = true;

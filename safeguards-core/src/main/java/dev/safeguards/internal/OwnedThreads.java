@@ -1,6 +1,5 @@
-package dev.safeguards.health.internal;
+package dev.safeguards.internal;
 
-import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.time.Scheduler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -10,22 +9,28 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's scheduler and executor: the injected ones, or threads of its own that it shuts down
- * on close. Its own executor has at most one thread per check, the most it can need since a check
- * never runs twice at once.
+ * A component's scheduler and executor: the injected ones, or daemon threads of its own that {@link
+ * #shutdown()} stops. Its own executor has at most {@code maxThreads} threads: components pass the
+ * number of units (checks, gates) that can run at once, since none runs twice at a time. A queue
+ * rather than a hand-off, so that work submitted while a thread is between two tasks waits for it
+ * instead of being rejected.
  */
-final class EngineThreads {
+public final class OwnedThreads {
 
   private final Scheduler scheduler;
   private final Executor executor;
   private final ScheduledThreadPoolExecutor ownScheduler;
   private final ExecutorService ownExecutor;
 
-  EngineThreads(Scheduler scheduler, Executor executor, int checks) {
+  /**
+   * @param scheduler the injected scheduler, or {@code null} for one thread named {@code
+   *     <name>-scheduler-N}
+   * @param executor the injected executor, or {@code null} for threads named {@code <name>-N}
+   */
+  public OwnedThreads(Scheduler scheduler, Executor executor, int maxThreads, String name) {
     if (scheduler == null) {
       ownScheduler =
-          new ScheduledThreadPoolExecutor(
-              1, new DaemonThreadFactory("safeguards-health-scheduler"));
+          new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory(name + "-scheduler"));
       ownScheduler.setRemoveOnCancelPolicy(true);
       this.scheduler = Scheduler.of(ownScheduler);
     } else {
@@ -33,9 +38,7 @@ final class EngineThreads {
       this.scheduler = scheduler;
     }
     if (executor == null) {
-      // A queue rather than a hand-off, so that a run submitted while a worker is between two
-      // tasks waits for it instead of being rejected; the bound holds either way.
-      int threads = Math.max(1, checks);
+      int threads = Math.max(1, maxThreads);
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
               threads,
@@ -43,26 +46,26 @@ final class EngineThreads {
               30,
               TimeUnit.SECONDS,
               new LinkedBlockingQueue<>(),
-              new DaemonThreadFactory("safeguards-health-check"));
+              new DaemonThreadFactory(name));
       pool.allowCoreThreadTimeOut(true);
       ownExecutor = pool;
-      this.executor = ownExecutor;
+      this.executor = pool;
     } else {
       ownExecutor = null;
       this.executor = executor;
     }
   }
 
-  Scheduler scheduler() {
+  public Scheduler scheduler() {
     return scheduler;
   }
 
-  Executor executor() {
+  public Executor executor() {
     return executor;
   }
 
-  /** Stops the engine's own threads; running checks are interrupted, nothing waits for them. */
-  void shutdown() {
+  /** Stops the threads of its own, interrupting running work; nothing waits for them. */
+  public void shutdown() {
     if (ownScheduler != null) {
       ownScheduler.shutdownNow();
     }
