@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safeguards.config.ConfigSchema;
+import dev.safeguards.config.ConfigValidation;
+import dev.safeguards.config.Configuration;
+import dev.safeguards.config.Mode;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
@@ -12,6 +16,7 @@ import dev.safeguards.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,5 +270,42 @@ class EndpointsTest {
 
     assertThat(http.get("/management/live").statusCode()).isEqualTo(200);
     assertThat(http.get("/live").statusCode()).isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void productionReadinessServesTheConfigurationReport(String container) throws Exception {
+    Configuration config =
+        Configuration.of(
+            Map.of(
+                "ADMIN_TOKEN", "changeme",
+                "DATABASE_URL", "postgresql://app:hunter2@db/app?sslmode=disable"));
+    ConfigValidation validation =
+        ConfigValidation.builder()
+            .mode(Mode.PRODUCTION)
+            .schema(
+                ConfigSchema.builder()
+                    .adminToken("ADMIN_TOKEN")
+                    .databaseUrl("DATABASE_URL")
+                    .build())
+            .build();
+    start(
+        container,
+        endpoints()
+            .productionReadiness(
+                () -> validation.validate(config).toJson(),
+                () -> validation.validate(config).hasErrors()));
+
+    assertThat(http.get("/production-readiness").statusCode()).isEqualTo(401);
+    HttpResponse<String> report =
+        http.get("/production-readiness", "Authorization", "Bearer " + TOKEN);
+
+    assertThat(report.statusCode()).isEqualTo(503);
+    JsonNode body = JSON.readTree(report.body());
+    assertThat(body.get("status").asText()).isEqualTo("FAIL");
+    assertThat(report.body())
+        .contains("db.tls-disabled")
+        .doesNotContain("hunter2")
+        .doesNotContain("changeme");
   }
 }
