@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,16 +46,32 @@ enum Tool {
 
   /** Runs the tool with {@code args} in {@code directory} and waits for it, at most a minute. */
   Result run(Path directory, String... args) {
+    return run(directory, Map.of(), args);
+  }
+
+  /**
+   * Runs the tool with {@code args} in {@code directory}, with {@code environment} changed (a null
+   * value removes the variable), and waits for it, at most a minute.
+   */
+  Result run(Path directory, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
     command.add(require().toString());
     command.addAll(List.of(args));
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(directory.toFile())
               .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      environment.forEach(
+          (name, value) -> {
+            if (value == null) {
+              builder.environment().remove(name);
+            } else {
+              builder.environment().put(name, value);
+            }
+          });
+      Process process = builder.start();
       // The output is small; reading it before waiting keeps a full pipe from blocking the tool.
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
