@@ -40,6 +40,20 @@ class DashboardTest {
   }
 
   @Test
+  void theLayoutPictureInTheDocsShowsEveryPanel() throws java.io.IOException {
+    String picture =
+        java.nio.file.Files.readString(
+            Repository.root().resolve("docs/images/monitoring-dashboard-layout.svg"));
+    JsonNode overview =
+        Dashboards.read(Repository.dashboards().resolve("safeguards-overview.json"));
+
+    for (JsonNode panel : overview.path("panels")) {
+      String title = panel.path("title").asText().replace("&", "&amp;");
+      assertThat(picture).as("panel %s in the picture", title).contains(">" + title + "<");
+    }
+  }
+
+  @Test
   void theDatasourceTheDashboardsUseIsProvisioned() {
     JsonNode provisioned =
         Rules.read(
