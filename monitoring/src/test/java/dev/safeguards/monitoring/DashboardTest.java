@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safeguards.metrics.MetricNames;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,9 @@ class DashboardTest {
   }
 
   @Test
-  void theLayoutPictureInTheDocsShowsEveryPanel() throws java.io.IOException {
+  void theLayoutPictureInTheDocsShowsEveryPanel() throws IOException {
     String picture =
-        java.nio.file.Files.readString(
-            Repository.root().resolve("docs/images/monitoring-dashboard-layout.svg"));
+        Files.readString(Repository.root().resolve("docs/images/monitoring-dashboard-layout.svg"));
     JsonNode overview =
         Dashboards.read(Repository.dashboards().resolve("safeguards-overview.json"));
 

@@ -1,6 +1,7 @@
 package dev.safeguards.monitoring;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ final class PromQl {
       String name = matcher.group();
       boolean partOfNumber =
           matcher.start() > 0 && Character.isDigit(text.charAt(matcher.start() - 1));
-      if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))
+      if (!KEYWORDS.contains(name.toLowerCase(Locale.ROOT))
           && !partOfNumber
           && !isCall(text, matcher.end())) {
         names.add(name);
