@@ -42,6 +42,7 @@ final class BackendProcess implements MonitoredService {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live")).build();
     await("example backend answering /live")
         .atMost(Duration.ofSeconds(60))
+        .failFast("the example backend exited", () -> !backend.process.isAlive())
         .ignoreExceptions()
         .until(() -> client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     return backend;
