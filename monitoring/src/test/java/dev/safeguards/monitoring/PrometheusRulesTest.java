@@ -1,0 +1,60 @@
+package dev.safeguards.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The Prometheus configuration and rules, checked and unit-tested by promtool itself. */
+class PrometheusRulesTest {
+
+  @Test
+  void configurationPassesPromtoolCheckConfig() {
+    // check config also loads and checks every rule file the configuration names.
+    Tool.Result result =
+        Tool.PROMTOOL.run(Repository.prometheus(), "check", "config", "prometheus.yml");
+
+    result.assertSuccess();
+    assertThat(result.output()).contains("SUCCESS: 2 rule files found");
+  }
+
+  @Test
+  void ruleFilesPassPromtoolCheckRules() {
+    Tool.Result result =
+        Tool.PROMTOOL.run(
+            Repository.prometheus(), "check", "rules", "rules/recording.yml", "rules/alerts.yml");
+
+    result.assertSuccess();
+    assertThat(result.output())
+        .contains(
+            "SUCCESS: " + Rules.recordings(Repository.recordingRules()).size() + " rules found")
+        .contains("SUCCESS: " + Rules.alerts(Repository.alertRules()).size() + " rules found");
+  }
+
+  @Test
+  void everyRuleUnitTestPasses() throws IOException {
+    List<String> files = ruleTestFiles();
+    assertThat(files).isNotEmpty();
+
+    String[] args =
+        Stream.concat(Stream.of("test", "rules"), files.stream()).toArray(String[]::new);
+    Tool.Result result = Tool.PROMTOOL.run(Repository.ruleTests(), args);
+
+    result.assertSuccess();
+    assertThat(result.output().split("SUCCESS", -1)).hasSize(files.size() + 1);
+  }
+
+  static List<String> ruleTestFiles() throws IOException {
+    try (Stream<Path> files = Files.list(Repository.ruleTests())) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yml"))
+          .sorted()
+          .toList();
+    }
+  }
+}
