@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -61,9 +62,9 @@ public final class KeyRules {
   /** Only declared keys and keys under owned prefixes: a shell's own variables hold {@code ${}}. */
   public static List<Violation> placeholders(ConfigSchema schema, Configuration config) {
     List<Violation> violations = new ArrayList<>();
+    Predicate<String> concerned = UnknownKeyRule.concerns(schema);
     for (ConfigValue value : config.values()) {
-      if (UnknownKeyRule.concerns(schema, value.key())
-          && PLACEHOLDER.matcher(value.value()).find()) {
+      if (concerned.test(value.key()) && PLACEHOLDER.matcher(value.value()).find()) {
         violations.add(
             Violation.error(
                 RuleIds.UNRESOLVED_PLACEHOLDER,

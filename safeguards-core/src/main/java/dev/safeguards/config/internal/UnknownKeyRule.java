@@ -5,9 +5,12 @@ import dev.safeguards.config.Configuration;
 import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** {@code config.unknown-key}, with a "did you mean" for likely typos. */
 public final class UnknownKeyRule {
@@ -16,9 +19,10 @@ public final class UnknownKeyRule {
 
   public static List<Violation> check(ConfigSchema schema, Configuration config) {
     List<Violation> violations = new ArrayList<>();
+    Set<String> declared = relaxedKnownKeys(schema);
     for (String key : config.keys()) {
       Optional<String> prefix = ownedPrefix(schema, key);
-      if (prefix.isEmpty() || isKnown(schema, key)) {
+      if (prefix.isEmpty() || declared.contains(Keys.relaxed(key))) {
         continue;
       }
       Optional<String> suggestion = suggest(schema, key);
@@ -41,14 +45,19 @@ public final class UnknownKeyRule {
     return violations;
   }
 
-  /** Whether the rules look at {@code key}: it is declared or under an owned prefix. */
-  static boolean concerns(ConfigSchema schema, String key) {
-    return isKnown(schema, key) || ownedPrefix(schema, key).isPresent();
+  /**
+   * The keys the rules look at: declared ones, and any under an owned prefix. Computed once per
+   * validation, since a configuration can hold hundreds of keys.
+   */
+  static Predicate<String> concerns(ConfigSchema schema) {
+    Set<String> known = relaxedKnownKeys(schema);
+    return key -> known.contains(Keys.relaxed(key)) || ownedPrefix(schema, key).isPresent();
   }
 
-  private static boolean isKnown(ConfigSchema schema, String key) {
-    String relaxed = Keys.relaxed(key);
-    return schema.knownKeys().stream().anyMatch(known -> Keys.relaxed(known).equals(relaxed));
+  private static Set<String> relaxedKnownKeys(ConfigSchema schema) {
+    Set<String> relaxed = new HashSet<>();
+    schema.knownKeys().forEach(known -> relaxed.add(Keys.relaxed(known)));
+    return relaxed;
   }
 
   private static Optional<String> ownedPrefix(ConfigSchema schema, String key) {
