@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final List<CheckEntry> entries;
   private final List<HealthWarning> warnings;
   private final Listeners listeners;
-  private final CheckInvoker invoker;
+  private final Runner runner;
   private final Object lock = new Object();
   private final AtomicReference<View> view = new AtomicReference<>();
   private final Transitions transitions;
@@ -62,7 +60,7 @@ public final class DefaultHealthEngine implements HealthEngine {
     }
     this.warnings = Guardrails.check(registrations);
     this.listeners = new Listeners(listeners);
-    this.invoker = new CheckInvoker(clock);
+    this.runner = new Runner(clock, threads, this::record);
     View initial = View.of(records, traffic, clock.nanoTime());
     this.view.set(initial);
     this.transitions = new Transitions(clock, this.listeners, initial);
@@ -84,7 +82,7 @@ public final class DefaultHealthEngine implements HealthEngine {
           warning.message());
     }
     for (CheckEntry entry : entries) {
-      schedule(entry, Duration.ZERO);
+      runner.schedule(entry, Duration.ZERO);
     }
   }
 
@@ -131,6 +129,7 @@ public final class DefaultHealthEngine implements HealthEngine {
       }
       closed = true;
     }
+    runner.stop();
     entries.forEach(CheckEntry::stop);
     threads.shutdown();
   }
@@ -143,86 +142,13 @@ public final class DefaultHealthEngine implements HealthEngine {
       return published;
     }
     for (CheckRecord record : published.records) {
-      if (record.isRefreshDue(now) && started && !closed) {
-        dispatch(record.entry(), false);
+      if (record.isRefreshDue(now) && started) {
+        runner.dispatch(record.entry(), false);
       }
     }
     View fresh = published.at(now);
     view.compareAndSet(published, fresh);
     return fresh;
-  }
-
-  private void schedule(CheckEntry entry, Duration delay) {
-    try {
-      entry.nextTick(threads.scheduler().schedule(delay, () -> tick(entry)));
-    } catch (RejectedExecutionException e) {
-      if (!closed) {
-        log.error("health check not scheduled: name={} scheduler rejected it", entry.name, e);
-      }
-    }
-  }
-
-  private void tick(CheckEntry entry) {
-    if (closed) {
-      return;
-    }
-    dispatch(entry, true);
-    if (!entry.policy.isOnDemand()) {
-      schedule(entry, entry.policy.interval());
-    }
-  }
-
-  /** Starts a run unless one is in flight; never runs the check on the calling thread. */
-  private void dispatch(CheckEntry entry, boolean reportStuck) {
-    Run run = new Run(clock.nanoTime(), clock.instant());
-    Run previous = entry.begin(run);
-    if (previous != null) {
-      if (reportStuck && previous.hasTimedOut()) {
-        Duration elapsed = Duration.ofNanos(run.startNanos - previous.startNanos);
-        record(entry, RunOutcome.stillRunning(entry.policy.timeout(), run.startedAt, elapsed));
-      }
-      return;
-    }
-    FutureTask<Void> task = new FutureTask<>(() -> execute(entry, run), null);
-    run.attach(task);
-    try {
-      threads.executor().execute(task);
-      run.attachTimeout(
-          threads.scheduler().schedule(entry.policy.timeout(), () -> expire(entry, run)));
-    } catch (RejectedExecutionException e) {
-      entry.end(run);
-      if (run.complete()) {
-        record(entry, RunOutcome.rejected(e, run.startedAt));
-      }
-    }
-  }
-
-  private void execute(CheckEntry entry, Run run) {
-    if (!run.begin()) {
-      return;
-    }
-    RunOutcome outcome;
-    try {
-      outcome = invoker.invoke(entry, run);
-    } finally {
-      entry.end(run);
-    }
-    if (run.complete()) {
-      record(entry, outcome);
-    }
-  }
-
-  private void expire(CheckEntry entry, Run run) {
-    if (run.expire()) {
-      Duration elapsed = Duration.ofNanos(clock.nanoTime() - run.startNanos);
-      boolean neverStarted = run.abandon();
-      if (neverStarted) {
-        // No thread will ever end this run, so free the check for its next tick here.
-        entry.end(run);
-      }
-      record(
-          entry, RunOutcome.timedOut(entry.policy.timeout(), run.startedAt, elapsed, neverStarted));
-    }
   }
 
   private void record(CheckEntry entry, RunOutcome outcome) {
