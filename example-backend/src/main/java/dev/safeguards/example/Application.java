@@ -100,8 +100,9 @@ public final class Application {
             c.events());
     c.server(server);
     server.prepare();
-    c.engine().start();
     Probes.gates(settings, c.pool(), c.events(), c.engine()).run();
+    // After the gates, so that the first results describe a database that is there and a warm pool.
+    c.engine().start();
     c.monitor().start();
     int port = server.open();
     Duration startup =

@@ -5,7 +5,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /** One WebSocket connection at {@code /ws}; the server only pushes, clients may send pings. */
-final class EventSocket implements Session.Listener.AutoDemanding {
+public final class EventSocket implements Session.Listener.AutoDemanding {
 
   private final EventHub hub;
   private ClientChannel channel;
