@@ -25,6 +25,7 @@ final class ServiceConfig {
 
   static final String EMBEDDED_IN_PRODUCTION = "example.embedded-database-in-production";
   static final String CORS_ORIGIN_INVALID = "example.cors-origin-invalid";
+  static final String CORS_NOT_EXPLICIT = "example.cors-not-explicit";
 
   private ServiceConfig() {}
 
@@ -60,7 +61,7 @@ final class ServiceConfig {
         .mode(mode)
         .schema(schema(mode))
         .validator(ConfigValidator.named("database-kind", config -> databaseKind(mode, config)))
-        .validator(ConfigValidator.named("cors-origins", ServiceConfig::corsOrigins))
+        .validator(ConfigValidator.named("cors-origins", config -> corsOrigins(mode, config)))
         .validators(List.of(more))
         .build();
   }
@@ -91,14 +92,26 @@ final class ServiceConfig {
     return List.of();
   }
 
-  static List<Violation> corsOrigins(Configuration config) {
+  /**
+   * Each origin is {@code scheme://host[:port]}; in production {@code *} is an error too (the
+   * built-in {@code cors.wildcard} only warns, since a public API may want it; this one does not).
+   */
+  static List<Violation> corsOrigins(Mode mode, Configuration config) {
     Optional<ConfigValue> value = config.get("CORS_ALLOWED_ORIGINS");
     if (value.isEmpty()) {
       return List.of();
     }
     List<Violation> violations = new ArrayList<>();
     for (String origin : Settings.origins(value.get().value())) {
-      if (!origin.equals("*") && !isOrigin(origin)) {
+      if (origin.equals("*") && mode == Mode.PRODUCTION) {
+        violations.add(
+            Violation.error(
+                CORS_NOT_EXPLICIT,
+                "CORS_ALLOWED_ORIGINS",
+                value.get().origin(),
+                "'CORS_ALLOWED_ORIGINS' allows any origin (*); production allows listed origins only",
+                "list the origins of the pages that call this API, like https://app.example.com"));
+      } else if (!origin.equals("*") && !isOrigin(origin)) {
         violations.add(
             Violation.error(
                 CORS_ORIGIN_INVALID,

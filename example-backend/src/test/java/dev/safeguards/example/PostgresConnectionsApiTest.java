@@ -7,17 +7,22 @@ import org.junit.jupiter.api.BeforeAll;
 
 class PostgresConnectionsApiTest extends ConnectionsApiContract {
 
+  private static PostgresDatabase database;
   private static TestService service;
 
   @BeforeAll
   static void start() {
-    service = TestService.onPostgres(TestDatabases.fromEnvironment().postgres(), Map.of());
+    database = new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
+    service = TestService.onPostgres(database, database.url(), Map.of());
   }
 
   @AfterAll
   static void stop() {
     if (service != null) {
       service.close();
+    }
+    if (database != null) {
+      database.close();
     }
   }
 

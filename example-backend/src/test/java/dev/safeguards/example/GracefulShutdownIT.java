@@ -1,0 +1,63 @@
+package dev.safeguards.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM under load: clients that follow readiness see no failure; WebSockets get 1001. */
+class GracefulShutdownIT {
+
+  @TempDir Path workDir;
+
+  @Test
+  void whenTerminatedUnderTrafficThenNoRequestFailsWebSocketsGet1001AndExitIsZero()
+      throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+                workDir,
+                Map.of(
+                    "DATA_DIR", workDir.resolve("data").toString(),
+                    "DRAIN_DELAY", "2s",
+                    "DRAIN_TIMEOUT", "5s",
+                    "SHUTDOWN_GRACE_PERIOD", "20s"))
+            .awaitReady(Duration.ofSeconds(30))) {
+      Http http = service.http();
+      List<EventClient> sockets =
+          IntStream.range(0, 3).mapToObj(i -> EventClient.connect(service.port())).toList();
+      try (Traffic traffic = Traffic.start(http, 4)) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> traffic.count(201) >= 20);
+
+        long terminated = System.nanoTime();
+        service.terminate();
+        // A load balancer stops sending once readiness fails; until then every request must
+        // succeed.
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> http.get("/ready").status() == 503);
+        int servedAfterSignal = traffic.count(201);
+        traffic.stop();
+
+        Integer exit = service.awaitExit(Duration.ofSeconds(20));
+        Duration took = Duration.ofNanos(System.nanoTime() - terminated);
+        assertThat(exit).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        assertThat(traffic.failures()).as("requests without an answer").isEmpty();
+        assertThat(traffic.statuses().keySet()).as("statuses seen").containsOnly(200, 201);
+        assertThat(servedAfterSignal).isPositive();
+        for (EventClient socket : sockets) {
+          assertThat(socket.closeCode().get(5, TimeUnit.SECONDS)).isEqualTo(1001);
+        }
+        assertThat(service.stdout()).contains("shutdown complete").contains("abandoned=0");
+      }
+    }
+  }
+}
