@@ -158,6 +158,10 @@ public final class Application {
     return components.engine();
   }
 
+  EventHub events() {
+    return components.events();
+  }
+
   private static String version() {
     String version = Application.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
