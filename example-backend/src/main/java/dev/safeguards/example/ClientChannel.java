@@ -3,7 +3,7 @@ package dev.safeguards.example;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -17,14 +17,15 @@ final class ClientChannel {
   static final int MAX_QUEUED = 256;
 
   private final Session session;
-  private final Consumer<ClientChannel> onEvicted;
+  private final BiConsumer<ClientChannel, String> onEvicted;
   private final Deque<String> queue = new ArrayDeque<>();
   private final java.time.Clock clock;
   private volatile long lastSeenMillis;
   private boolean sending;
   private boolean closed;
 
-  ClientChannel(Session session, java.time.Clock clock, Consumer<ClientChannel> onEvicted) {
+  ClientChannel(
+      Session session, java.time.Clock clock, BiConsumer<ClientChannel, String> onEvicted) {
     this.session = session;
     this.clock = clock;
     this.onEvicted = onEvicted;
@@ -77,7 +78,7 @@ final class ClientChannel {
 
   private void evict(int code, String reason) {
     close(code, reason, () -> {});
-    onEvicted.accept(this);
+    onEvicted.accept(this, reason);
   }
 
   // Called with the lock held.

@@ -118,10 +118,10 @@ final class EventHub {
     }
   }
 
-  private void evicted(ClientChannel channel) {
+  private void evicted(ClientChannel channel, String reason) {
     if (clients.remove(channel)) {
       evicted.incrementAndGet();
-      log.warn("websocket client evicted: clients={}", clients.size());
+      log.warn("websocket client evicted: reason=\"{}\" clients={}", reason, clients.size());
     }
   }
 }

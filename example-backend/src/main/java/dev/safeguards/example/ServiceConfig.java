@@ -35,7 +35,6 @@ final class ServiceConfig {
         ConfigSchema.builder()
             .key("PORT", ValueType.port())
             .key("APP_ENV", ValueType.oneOf("development", "production"))
-            .key("DATABASE_URL", ValueType.url())
             .databaseUrl("DATABASE_URL")
             .known("DATABASE_USER", "DATA_DIR")
             .adminToken("ADMIN_TOKEN")
