@@ -36,7 +36,7 @@ final class ServiceConfig {
             .key("PORT", ValueType.port())
             .key("APP_ENV", ValueType.oneOf("development", "production"))
             .databaseUrl("DATABASE_URL")
-            .known("DATABASE_USER", "DATA_DIR")
+            .known("DATABASE_USER", "DATA_DIR", "LOG_LEVEL")
             .adminToken("ADMIN_TOKEN")
             .corsOrigins("CORS_ALLOWED_ORIGINS")
             .key("DRAIN_DELAY", ValueType.duration())
