@@ -5,6 +5,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An API answer other than success: a status, a stable code, a message for people and, for 400,
@@ -39,20 +40,25 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "not_found", what + " does not exist");
   }
 
-  /** What a database failure means to the client; {@code null} when it is a bug of ours. */
-  static ApiError fromDatabase(SQLException e) {
+  /** What a database failure means to the client; empty when it is a bug of ours. */
+  static Optional<ApiError> fromDatabase(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.equals(ConnectionRepository.UNIQUE_VIOLATION)) {
-      return new ApiError(
-          409, "duplicate_name", "a connection with this name exists", Map.of("name", "is taken"));
+      return Optional.of(
+          new ApiError(
+              409,
+              "duplicate_name",
+              "a connection with this name exists",
+              Map.of("name", "is taken")));
     }
     if (isUnavailable(e, state)) {
-      return new ApiError(
-          503,
-          "database_unavailable",
-          "the database is unreachable; nothing was changed, retry in a few seconds");
+      return Optional.of(
+          new ApiError(
+              503,
+              "database_unavailable",
+              "the database is unreachable; nothing was changed, retry in a few seconds"));
     }
-    return null;
+    return Optional.empty();
   }
 
   private static boolean isUnavailable(SQLException e, String state) {

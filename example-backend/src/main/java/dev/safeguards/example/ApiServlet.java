@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,14 +39,7 @@ final class ApiServlet extends HttpServlet {
     } catch (ApiError error) {
       reply.error(response, error);
     } catch (SQLException e) {
-      ApiError error = ApiError.fromDatabase(e);
-      if (error == null) {
-        log.error("database error: state={} cause={}", e.getSQLState(), e.toString());
-        error = new ApiError(500, "internal_error", "the request failed; it has been logged");
-      } else if (error.status() == 503) {
-        log.warn("database unavailable: state={} cause={}", e.getSQLState(), e.toString());
-      }
-      reply.error(response, error);
+      reply.error(response, databaseError(e));
     } catch (IOException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -81,6 +75,18 @@ final class ApiServlet extends HttpServlet {
       case "DELETE" -> api.delete(id, response);
       default -> throw notAllowed(response, "GET, PUT, DELETE");
     }
+  }
+
+  private static ApiError databaseError(SQLException e) {
+    Optional<ApiError> known = ApiError.fromDatabase(e);
+    if (known.isEmpty()) {
+      log.error("database error: state={} cause={}", e.getSQLState(), e.toString());
+      return new ApiError(500, "internal_error", "the request failed; it has been logged");
+    }
+    if (known.get().status() == 503) {
+      log.warn("database unavailable: state={} cause={}", e.getSQLState(), e.toString());
+    }
+    return known.get();
   }
 
   private static ApiError notAllowed(HttpServletResponse response, String allowed) {

@@ -40,7 +40,9 @@ final class Database {
 
   /**
    * The JDBC URL: {@code DATABASE_URL}, or an H2 file database under the data directory. H2 must
-   * not close itself when the JVM begins to exit: requests still draining need it.
+   * not close itself when the JVM begins to exit, since requests still draining need it, and must
+   * write each commit at once rather than within its default 500 ms, or a killed process would lose
+   * writes it had acknowledged.
    */
   static String jdbcUrl(Settings settings) {
     return settings
@@ -49,7 +51,7 @@ final class Database {
             () ->
                 "jdbc:h2:file:"
                     + settings.dataDir().toAbsolutePath().resolve("connections")
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
   }
 
   /** Borrows a connection and validates it. */

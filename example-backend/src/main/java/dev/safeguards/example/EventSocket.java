@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
-/** One WebSocket connection at {@code /ws}; the server only pushes, clients may send pings. */
+/**
+ * One WebSocket connection at {@code /ws}: the server only pushes; any message from the client
+ * counts as a sign of life. Public because Jetty calls its methods reflectively.
+ */
 public final class EventSocket implements Session.Listener.AutoDemanding {
 
   private final EventHub hub;
