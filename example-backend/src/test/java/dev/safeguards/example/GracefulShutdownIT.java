@@ -52,7 +52,8 @@ class GracefulShutdownIT {
         Integer exit = service.awaitExit(Duration.ofSeconds(20));
         Duration took = Duration.ofNanos(System.nanoTime() - terminated);
         assertThat(exit).isZero();
-        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        // The budget: drain delay 2s + drain timeout 5s + hook timeouts 8s, plus the JVM's exit.
+        assertThat(took).isLessThan(Duration.ofSeconds(17));
         assertThat(traffic.failures()).as("requests without an answer").isEmpty();
         assertThat(traffic.statuses().keySet()).as("statuses seen").containsOnly(200, 201);
         for (EventClient socket : sockets) {

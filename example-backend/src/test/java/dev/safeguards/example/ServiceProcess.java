@@ -94,6 +94,12 @@ final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
+  /** Sends SIGKILL and waits for the process to end: no shutdown of any kind runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   /** Sends SIGTERM. */
   void terminate() {
     process.destroy();
