@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,9 @@ final class ApiServlet extends HttpServlet {
       reply.error(response, databaseError(e));
     } catch (IOException e) {
       throw e;
+    } catch (HttpException.RuntimeException e) {
+      // Jetty's own verdict on a malformed request, such as a query with a bad %-escape.
+      reply.error(response, new ApiError(e.getCode(), "bad_request", "the request is malformed"));
     } catch (RuntimeException e) {
       log.error("request failed", e);
       reply.error(

@@ -164,6 +164,12 @@ abstract class ConnectionsApiContract {
   }
 
   @Test
+  void whenQueryIsMalformedThenAnswers400() {
+    String response = http().rawGet("/api/connections?name=%zz");
+    assertThat(response).startsWith("HTTP/1.1 400 ").contains("\"error\":\"bad_request\"");
+  }
+
+  @Test
   void nameFilterTreatsWildcardsLiterally() {
     String name = unique("under_score%");
     http().post("/api/connections", connection(name, 1));

@@ -61,6 +61,26 @@ final class Http {
             .build());
   }
 
+  /**
+   * Sends {@code GET target} over a plain socket and returns the whole response, for request
+   * targets that {@link java.net.URI} refuses to build.
+   */
+  String rawGet(String target) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Reply json(String method, String path, Object body) {
     try {
       return raw(method, path, "application/json", JSON.writeValueAsString(body));
