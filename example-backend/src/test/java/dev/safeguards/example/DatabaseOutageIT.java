@@ -3,6 +3,7 @@ package dev.safeguards.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.test.TestDatabases;
@@ -61,6 +62,14 @@ class DatabaseOutageIT {
           assertThat(json.readTree(body).get("error").asText()).isEqualTo("database_unavailable");
         }
         assertThat(database.names()).containsAll(traffic.acknowledged());
+        for (String line : service.stdout().lines().toList()) {
+          JsonNode entry = json.readTree(line);
+          if (entry.get("logger").asText().equals("access")
+              || entry.get("msg").asText().startsWith("database unavailable")) {
+            assertThat(entry.get("request_id")).as(line).isNotNull();
+          }
+        }
+        assertThat(service.stdout()).contains("\"msg\":\"database unavailable");
         assertThat(service.stdout().lines())
             .as("requests that failed as a bug would")
             .noneMatch(line -> line.contains("\"level\":\"ERROR\"") && line.contains("ApiServlet"));
