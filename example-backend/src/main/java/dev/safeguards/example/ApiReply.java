@@ -1,0 +1,46 @@
+package dev.safeguards.example;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+
+/** Writes API answers as JSON. */
+final class ApiReply {
+
+  private final ObjectMapper json;
+
+  ApiReply(ObjectMapper json) {
+    this.json = json;
+  }
+
+  void send(HttpServletResponse response, int status, Object body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setContentType("application/json");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  void error(HttpServletResponse response, ApiError error) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", error.status());
+    body.put("error", error.code());
+    body.put("message", error.getMessage());
+    if (!error.fields().isEmpty()) {
+      body.put("fields", error.fields());
+    }
+    String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+    if (requestId != null) {
+      body.put("requestId", requestId);
+    }
+    if (error.status() == 503) {
+      response.setHeader("Retry-After", "2");
+    }
+    send(response, error.status(), body);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.safeguards.example;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.safeguards.StartupAbortedException;
+import dev.safeguards.config.ConfigReport;
+import dev.safeguards.config.ConfigValidation;
+import dev.safeguards.config.Configuration;
+import dev.safeguards.config.Mode;
+import dev.safeguards.config.Secrets;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.metrics.HealthMetrics;
+import dev.safeguards.metrics.LifecycleMetrics;
+import dev.safeguards.servlet.Authorizer;
+import dev.safeguards.servlet.SafeguardsEndpoints;
+import dev.safeguards.shutdown.ShutdownCoordinator;
+import dev.safeguards.shutdown.ShutdownReport;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service. {@link #start(Configuration)} goes through the safeguards in order: validate
+ * the configuration, build everything, run the startup gates, and only then listen.
+ */
+public final class Application {
+
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+  private final Components components;
+  private final ShutdownCoordinator coordinator;
+  private final LifecycleMetrics lifecycle;
+  private final int port;
+
+  private Application(
+      Components components,
+      ShutdownCoordinator coordinator,
+      LifecycleMetrics lifecycle,
+      int port) {
+    this.components = components;
+    this.coordinator = coordinator;
+    this.lifecycle = lifecycle;
+    this.port = port;
+  }
+
+  /**
+   * Starts the service and returns once it listens.
+   *
+   * @throws StartupAbortedException with exit code 78 for invalid configuration, 69 when a
+   *     dependency never came up
+   */
+  public static Application start(Configuration config) throws Exception {
+    Mode mode = Mode.from(config.value("APP_ENV").orElse("development"));
+    ConfigValidation validation = ServiceConfig.validation(mode);
+    validation.enforce(config);
+    Settings settings = Settings.from(config);
+    if (settings.embeddedDatabase()) {
+      Files.createDirectories(settings.dataDir());
+    }
+    Components components = Components.create(settings);
+    try {
+      return start(config, settings, components);
+    } catch (Exception | Error e) {
+      components.closeQuietly();
+      throw e;
+    }
+  }
+
+  private static Application start(Configuration config, Settings settings, Components c)
+      throws Exception {
+    ShutdownCoordinator coordinator = Shutdown.coordinator(settings, c);
+    ConfigReport report = Shutdown.readinessValidation(settings, c, coordinator).validate(config);
+    LifecycleMetrics lifecycle = new LifecycleMetrics(c.inFlight(), () -> report);
+    lifecycle.bindTo(c.registry());
+    new HealthMetrics(c.engine()).bindTo(c.registry());
+    SafeguardsEndpoints endpoints =
+        SafeguardsEndpoints.builder(c.engine())
+            .authorizer(
+                settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none()))
+            .inFlight(c.inFlight())
+            .version(version())
+            .statusSection(
+                "connections", () -> Map.of("websocketClients", c.events().clientCount()))
+            .productionReadiness(report::toJson, report::hasErrors)
+            .build();
+    HttpServer server =
+        new HttpServer(
+            settings.port(),
+            endpoints,
+            c.registry(),
+            new ApiServlet(c.api(), c.reply()),
+            new StaticServlet(c.reply()),
+            settings.corsOrigins(),
+            c.events());
+    c.server(server);
+    server.prepare();
+    Probes.gates(settings, c.pool(), c.events(), c.engine()).run();
+    // After the gates, so that the first results describe a database that is there and a warm pool.
+    c.engine().start();
+    c.monitor().start();
+    int port = server.open();
+    Duration startup =
+        Duration.between(
+            Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
+            Instant.now());
+    lifecycle.startupCompleted(startup);
+    log.info(
+        "started: port={} mode={} database={} startup_ms={}",
+        port,
+        settings.mode().name().toLowerCase(java.util.Locale.ROOT),
+        Secrets.redactUrl(Database.jdbcUrl(settings)),
+        startup.toMillis());
+    return new Application(c, coordinator, lifecycle, port);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Shuts down gracefully and returns the report; idempotent. */
+  public ShutdownReport shutdown() {
+    ShutdownReport report = coordinator.shutdown();
+    lifecycle.shutdownCompleted(report);
+    return report;
+  }
+
+  /**
+   * Shuts down gracefully on SIGTERM and ends the process with 0 when the shutdown was clean, 1
+   * otherwise. Its own hook rather than {@link ShutdownCoordinator#installJvmHook()}: the JVM would
+   * end a process stopped by SIGTERM with 143 even after a clean shutdown, and orchestrators read
+   * anything but 0 as a crash.
+   */
+  public void exitOnSignal() {
+    Thread hook =
+        new Thread(
+            () -> {
+              ShutdownReport report = shutdown();
+              System.out.flush();
+              System.err.flush();
+              Runtime.getRuntime().halt(report.isClean() ? 0 : 1);
+            },
+            "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  HikariDataSource dataSource() {
+    return components.pool();
+  }
+
+  HealthEngine engine() {
+    return components.engine();
+  }
+
+  EventHub events() {
+    return components.events();
+  }
+
+  private static String version() {
+    String version = Application.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  static ObjectMapper json() {
+    return new ObjectMapper();
+  }
+
+  static PrometheusMeterRegistry registry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.safeguards.example;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.shutdown.InFlightTracker;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The service's parts, built once; the HTTP server joins when it is built. */
+final class Components {
+
+  static final int PROBE_CONCURRENCY = 8;
+  private static final Logger log = LoggerFactory.getLogger(Components.class);
+
+  private final PrometheusMeterRegistry registry;
+  private final HikariDataSource pool;
+  private final EventHub events;
+  private final HealthEngine engine;
+  private final InFlightTracker inFlight = InFlightTracker.create();
+  private final ApiReply reply;
+  private final ConnectionsApi api;
+  private final ReachabilityMonitor monitor;
+  private volatile HttpServer server;
+
+  private Components(Settings settings) {
+    registry = Application.registry();
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    pool = Database.pool(settings, registry);
+    ObjectMapper json = Application.json();
+    events =
+        new EventHub(
+            json,
+            Clock.systemUTC(),
+            Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
+    engine = Probes.engine(settings, pool, events);
+    ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
+    reply = new ApiReply(json);
+    api = new ConnectionsApi(repository, events, json, reply);
+    monitor =
+        new ReachabilityMonitor(
+            repository,
+            events,
+            Executors.newSingleThreadScheduledExecutor(daemon("reachability")),
+            Executors.newFixedThreadPool(PROBE_CONCURRENCY, daemon("reachability-probe")),
+            settings.monitorInterval());
+  }
+
+  static Components create(Settings settings) {
+    return new Components(settings);
+  }
+
+  /** Releases everything after a failed start, logging what cannot be released. */
+  void closeQuietly() {
+    quietly(
+        "http-server",
+        () -> {
+          if (server != null) {
+            server.stop();
+          }
+        });
+    quietly("reachability-monitor", () -> monitor.stop(Duration.ofSeconds(1)));
+    quietly("websockets", () -> events.closeAll(Duration.ofSeconds(1)));
+    quietly("health-engine", engine::close);
+    quietly("database-pool", pool::close);
+  }
+
+  private static void quietly(String part, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      log.warn("release failed: part={} cause={}", part, e.toString());
+    }
+  }
+
+  static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  HikariDataSource pool() {
+    return pool;
+  }
+
+  EventHub events() {
+    return events;
+  }
+
+  HealthEngine engine() {
+    return engine;
+  }
+
+  InFlightTracker inFlight() {
+    return inFlight;
+  }
+
+  ApiReply reply() {
+    return reply;
+  }
+
+  ConnectionsApi api() {
+    return api;
+  }
+
+  ReachabilityMonitor monitor() {
+    return monitor;
+  }
+
+  HttpServer server() {
+    return server;
+  }
+
+  void server(HttpServer server) {
+    this.server = server;
+  }
+
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.safeguards.example;
+
+import dev.safeguards.servlet.PrometheusScrapeServlet;
+import dev.safeguards.servlet.SafeguardsEndpoints;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server. {@link #prepare()} starts everything but the connector, so the WebSocket
+ * manager is initialised while no traffic can arrive; {@link #open()} then starts accepting.
+ */
+final class HttpServer {
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  HttpServer(
+      int port,
+      SafeguardsEndpoints endpoints,
+      PrometheusMeterRegistry registry,
+      ApiServlet api,
+      StaticServlet page,
+      List<String> corsOrigins,
+      EventHub events) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setPort(port);
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    filter(context, new RequestLogFilter());
+    filter(context, new HttpMetricsFilter(registry));
+    filter(context, new CorsFilter(corsOrigins));
+    filter(context, endpoints.filter());
+    ServletHolder probes = new ServletHolder("safeguards", endpoints.servlet());
+    endpoints.servletMappings().forEach(mapping -> context.addServlet(probes, mapping));
+    context.addServlet(
+        new ServletHolder("metrics", new PrometheusScrapeServlet(registry)), "/metrics");
+    context.addServlet(new ServletHolder("api", api), "/api/*");
+    context.addServlet(new ServletHolder("page", page), "/");
+    JettyWebSocketServletContainerInitializer.configure(
+        context,
+        (servletContext, container) -> {
+          container.setIdleTimeout(EventHub.MAX_SILENCE.plus(Duration.ofSeconds(15)));
+          container.setMaxTextMessageSize(4096);
+          container.addMapping("/ws", (request, response) -> new EventSocket(events));
+          events.initialise();
+        });
+    context.setErrorHandler(new JsonErrorHandler());
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setHandler(context);
+  }
+
+  private static void filter(ServletContextHandler context, Filter filter) {
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setAsyncSupported(true);
+    context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+  }
+
+  /** Starts the handlers, without listening. */
+  void prepare() throws Exception {
+    server.start();
+  }
+
+  /** Starts listening; returns the bound port. */
+  int open() throws Exception {
+    server.addConnector(connector);
+    if (!connector.isStarted()) {
+      connector.start();
+    }
+    return connector.getLocalPort();
+  }
+
+  void stop() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.safeguards.example;
+
+import dev.safeguards.StartupAbortedException;
+import dev.safeguards.config.Configuration;
+import dev.safeguards.config.Mode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's settings, read from environment variables. Every variable is listed, with its
+ * default, in {@code docs/example-backend.md}; {@link ServiceConfig} declares them for validation.
+ *
+ * @param port the HTTP port
+ * @param mode development or production
+ * @param databaseUrl the JDBC URL; empty means the embedded H2 file database under {@code dataDir}
+ * @param databaseUser the database user
+ * @param databasePassword the database password; empty for none
+ * @param adminToken the bearer token for the detailed endpoints; empty disables them
+ * @param corsOrigins the origins allowed to call the API from a browser
+ * @param dataDir where the embedded database lives
+ * @param drainDelay how long to keep serving after readiness went down
+ * @param drainTimeout how long to wait for requests in flight
+ * @param gracePeriod the time the platform allows for shutdown
+ * @param startupDeadline how long the startup gates may take together
+ * @param monitorInterval how often each connection is probed
+ * @param databaseTimeout how long a request waits for a database connection
+ * @param poolSize the maximum number of database connections
+ */
+public record Settings(
+    int port,
+    Mode mode,
+    Optional<String> databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    Optional<String> adminToken,
+    List<String> corsOrigins,
+    Path dataDir,
+    Duration drainDelay,
+    Duration drainTimeout,
+    Duration gracePeriod,
+    Duration startupDeadline,
+    Duration monitorInterval,
+    Duration databaseTimeout,
+    int poolSize) {
+
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  public Settings {
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @throws StartupAbortedException with exit code 78 when a value cannot be read
+   */
+  public static Settings from(Configuration config) {
+    Reader reader = new Reader(config);
+    return new Settings(
+        reader.integer("PORT", 8000),
+        Mode.from(reader.text("APP_ENV", "development")),
+        reader.optional("DATABASE_URL"),
+        reader.text("DATABASE_USER", "postgres"),
+        reader.text("DATABASE_PASSWORD", ""),
+        reader.optional("ADMIN_TOKEN"),
+        reader.optional("CORS_ALLOWED_ORIGINS").map(Settings::origins).orElse(List.of()),
+        Path.of(reader.text("DATA_DIR", "data")),
+        reader.duration("DRAIN_DELAY", Duration.ofSeconds(5)),
+        reader.duration("DRAIN_TIMEOUT", Duration.ofSeconds(15)),
+        reader.duration("SHUTDOWN_GRACE_PERIOD", Duration.ofSeconds(30)),
+        reader.duration("STARTUP_DEADLINE", Duration.ofSeconds(60)),
+        reader.duration("MONITOR_INTERVAL", Duration.ofSeconds(15)),
+        reader.duration("DATABASE_TIMEOUT", Duration.ofSeconds(2)),
+        reader.integer("DATABASE_POOL_SIZE", 10));
+  }
+
+  /** Whether the service runs on the embedded H2 database. */
+  public boolean embeddedDatabase() {
+    return databaseUrl.isEmpty();
+  }
+
+  static List<String> origins(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT5S}. */
+  static Optional<Duration> parseDuration(String value) {
+    String text = value.strip().toLowerCase(Locale.ROOT);
+    Matcher matcher = SIMPLE_DURATION.matcher(text);
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      return Optional.of(
+          switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          });
+    }
+    try {
+      return Optional.of(Duration.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record Reader(Configuration config) {
+    Optional<String> optional(String key) {
+      return config.value(key).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    String text(String key, String fallback) {
+      return optional(key).orElse(fallback);
+    }
+
+    int integer(String key, int fallback) {
+      Optional<String> value = optional(key);
+      try {
+        return value.isEmpty() ? fallback : Integer.parseInt(value.get());
+      } catch (NumberFormatException e) {
+        throw invalid(key, "a whole number");
+      }
+    }
+
+    Duration duration(String key, Duration fallback) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      return parseDuration(value.get()).orElseThrow(() -> invalid(key, "a duration like 5s"));
+    }
+
+    private static StartupAbortedException invalid(String key, String expected) {
+      String message = "'" + key + "' must be " + expected;
+      return new StartupAbortedException(
+          message, StartupAbortedException.EX_CONFIG, "CONFIGURATION INVALID\n  " + message);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.safeguards.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The API's behaviour, run against every database the service supports. */
+abstract class ConnectionsApiContract {
+
+  abstract Http http();
+
+  static Map<String, Object> connection(String name, Object port) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("host", "db.internal");
+    body.put("port", port);
+    body.put("protocol", "postgresql");
+    body.put("description", "primary");
+    return body;
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void createsGetsUpdatesAndDeletesAConnection() {
+    String name = unique("orders");
+    Http.Reply created = http().post("/api/connections", connection(name, 5432));
+    assertThat(created.status()).isEqualTo(201);
+    long id = created.json().get("id").asLong();
+    assertThat(created.header("Location")).isEqualTo("/api/connections/" + id);
+    assertThat(created.json().get("status").asText()).isEqualTo("unknown");
+
+    JsonNode fetched = http().get("/api/connections/" + id).json();
+    assertThat(fetched.get("name").asText()).isEqualTo(name);
+    assertThat(fetched.get("port").asInt()).isEqualTo(5432);
+
+    Map<String, Object> change = connection(name + "-renamed", 6432);
+    Http.Reply updated = http().put("/api/connections/" + id, change);
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.json().get("name").asText()).isEqualTo(name + "-renamed");
+    assertThat(http().get("/api/connections/" + id).json().get("port").asInt()).isEqualTo(6432);
+
+    assertThat(http().delete("/api/connections/" + id).status()).isEqualTo(204);
+    Http.Reply gone = http().get("/api/connections/" + id);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.json().get("error").asText()).isEqualTo("not_found");
+    assertThat(http().delete("/api/connections/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void whenFieldsAreInvalidThenAnswers400NamingEachField() {
+    Map<String, Object> body = connection(" ", 70000);
+    body.put("host", "not a host");
+    body.put("protocol", "carrier-pigeon");
+    body.put("colour", "blue");
+    Http.Reply reply = http().post("/api/connections", body);
+    assertThat(reply.status()).isEqualTo(400);
+    JsonNode fields = reply.json().get("fields");
+    assertThat(fields.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("name", "host", "port", "protocol", "colour");
+    assertThat(fields.get("port").asText()).isEqualTo("must be from 1 to 65535");
+    assertThat(reply.json().get("requestId").asText()).isNotBlank();
+  }
+
+  @Test
+  void whenRequiredFieldsAreMissingOrOfTheWrongTypeThenEachIsNamed() {
+    Http.Reply reply = http().post("/api/connections", Map.of("port", "5432", "name", 7));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("fields").get("host").asText()).isEqualTo("is required");
+    assertThat(reply.json().get("fields").get("name").asText()).isEqualTo("must be a string");
+    assertThat(reply.json().get("fields").get("port").asText())
+        .startsWith("must be a whole number");
+  }
+
+  @Test
+  void whenNameIsTakenThenAnswers409OnCreateAndOnUpdate() {
+    String taken = unique("billing");
+    assertThat(http().post("/api/connections", connection(taken, 5432)).status()).isEqualTo(201);
+    Http.Reply duplicate = http().post("/api/connections", connection(taken, 5433));
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.json().get("error").asText()).isEqualTo("duplicate_name");
+    assertThat(duplicate.json().get("fields").get("name").asText()).isEqualTo("is taken");
+
+    long other =
+        http().post("/api/connections", connection(unique("other"), 1)).json().get("id").asLong();
+    assertThat(http().put("/api/connections/" + other, connection(taken, 1)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void whenBodyIsNotJsonThenAnswers415AndWhenMalformedThen400() {
+    Http.Reply form =
+        http().raw("POST", "/api/connections", "application/x-www-form-urlencoded", "a=b");
+    assertThat(form.status()).isEqualTo(415);
+    Http.Reply malformed = http().raw("POST", "/api/connections", "application/json", "{\"name\":");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("fields").get("body").asText()).isEqualTo("is not valid JSON");
+  }
+
+  @Test
+  void whenBodyIsTooLargeThenAnswers413() {
+    String big = "{\"description\":\"" + "x".repeat(ConnectionsApi.MAX_BODY_BYTES) + "\"}";
+    Http.Reply reply = http().raw("POST", "/api/connections", "application/json", big);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().get("error").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void whenMethodIsNotSupportedThenAnswers405WithAllow() {
+    Http.Reply reply = http().method("PATCH", "/api/connections/1");
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo("GET, PUT, DELETE");
+    assertThat(http().method("DELETE", "/api/connections").header("Allow")).isEqualTo("GET, POST");
+  }
+
+  @Test
+  void whenPathIsUnknownThenAnswers404AsJsonWithoutTrace() {
+    for (String path : new String[] {"/api/nothing", "/api/connections/abc", "/nothing.php"}) {
+      Http.Reply reply = http().get(path);
+      assertThat(reply.status()).as(path).isEqualTo(404);
+      assertThat(reply.json().get("error").asText()).isEqualTo("not_found");
+      assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void listsPagesAndFiltersByName() {
+    String prefix = unique("page");
+    for (int i = 0; i < 5; i++) {
+      http().post("/api/connections", connection(prefix + "-" + i, 1000 + i));
+    }
+    JsonNode first = http().get("/api/connections?name=" + prefix + "&limit=2").json();
+    assertThat(first.get("total").asLong()).isEqualTo(5);
+    assertThat(first.get("items")).hasSize(2);
+    assertThat(first.get("items").get(0).get("name").asText()).isEqualTo(prefix + "-0");
+    JsonNode last = http().get("/api/connections?name=" + prefix + "&limit=2&offset=4").json();
+    assertThat(last.get("items")).hasSize(1);
+    assertThat(last.get("items").get(0).get("name").asText()).isEqualTo(prefix + "-4");
+    JsonNode unknown = http().get("/api/connections?name=" + prefix + "&status=unknown").json();
+    assertThat(unknown.get("total").asLong()).isEqualTo(5);
+    assertThat(
+            http()
+                .get("/api/connections?name=" + prefix + "&status=reachable")
+                .json()
+                .get("total")
+                .asLong())
+        .isZero();
+  }
+
+  @Test
+  void whenListParametersAreInvalidThenAnswers400NamingThem() {
+    Http.Reply reply = http().get("/api/connections?limit=0&offset=-1&status=sleepy");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("fields").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("limit", "offset", "status");
+  }
+
+  @Test
+  void whenQueryIsMalformedThenAnswers400() {
+    String response = http().rawGet("/api/connections?name=%zz");
+    assertThat(response).startsWith("HTTP/1.1 400 ").contains("\"error\":\"bad_request\"");
+  }
+
+  @Test
+  void nameFilterTreatsWildcardsLiterally() {
+    String name = unique("under_score%");
+    http().post("/api/connections", connection(name, 1));
+    http().post("/api/connections", connection(name.replace("_", "x"), 1));
+    JsonNode found = http().get("/api/connections?name=" + name.replace("%", "%25")).json();
+    assertThat(found.get("total").asLong()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.safeguards.example;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small JSON-over-HTTP client for tests. */
+final class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String base;
+
+  Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  String base() {
+    return base;
+  }
+
+  Reply get(String path) {
+    return send(builder(path).GET().build());
+  }
+
+  Reply get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = builder(path).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  Reply post(String path, Object body) {
+    return json("POST", path, body);
+  }
+
+  Reply put(String path, Object body) {
+    return json("PUT", path, body);
+  }
+
+  Reply delete(String path) {
+    return send(builder(path).DELETE().build());
+  }
+
+  Reply method(String method, String path) {
+    return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  Reply raw(String method, String path, String contentType, String body) {
+    return send(
+        builder(path)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /**
+   * Sends {@code GET target} over a plain socket and returns the whole response, for request
+   * targets that {@link java.net.URI} refuses to build.
+   */
+  String rawGet(String target) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Reply json(String method, String path, Object body) {
+    try {
+      return raw(method, path, "application/json", JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+  }
+
+  private Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, body, and the body parsed as JSON on demand. */
+  record Reply(int status, String body, HttpResponse<String> response) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+
+    String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+  }
+}

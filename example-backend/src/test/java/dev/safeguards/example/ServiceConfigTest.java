@@ -1,0 +1,112 @@
+package dev.safeguards.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safeguards.StartupAbortedException;
+import dev.safeguards.config.ConfigReport;
+import dev.safeguards.config.Configuration;
+import dev.safeguards.config.Mode;
+import dev.safeguards.config.Violation;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServiceConfigTest {
+
+  private static final String TOKEN = "4f1c9a7e2b8d6053a1e9c7b4d2f08a6e";
+  private static final String PASSWORD = "q7Vx-2mLp9_ZrT4w";
+
+  private static ConfigReport production(Map<String, String> env) {
+    return ServiceConfig.validation(Mode.PRODUCTION).validate(Configuration.environment(env));
+  }
+
+  private static Map<String, String> safe() {
+    return Map.of(
+        "APP_ENV", "production",
+        "DATABASE_URL", "jdbc:postgresql://db.internal:5432/app?sslmode=verify-full",
+        "DATABASE_PASSWORD", PASSWORD,
+        "ADMIN_TOKEN", TOKEN,
+        "CORS_ALLOWED_ORIGINS", "https://app.example.com");
+  }
+
+  @Test
+  void aSafeProductionConfigurationHasNoErrors() {
+    assertThat(production(safe()).errors()).isEmpty();
+  }
+
+  @Test
+  void productionWithoutDatabaseUrlIsRefusedBecauseItWouldRunOnH2() {
+    Map<String, String> env = new java.util.HashMap<>(safe());
+    env.remove("DATABASE_URL");
+    assertThat(production(env).errors())
+        .extracting(Violation::id)
+        .contains(ServiceConfig.EMBEDDED_IN_PRODUCTION);
+  }
+
+  @Test
+  void productionWithAnotherDatabaseIsRefused() {
+    Map<String, String> env = new java.util.HashMap<>(safe());
+    env.put("DATABASE_URL", "jdbc:h2:file:./data/connections");
+    assertThat(production(env).errors())
+        .extracting(Violation::id)
+        .containsExactly(ServiceConfig.EMBEDDED_IN_PRODUCTION);
+  }
+
+  @Test
+  void productionRefusesAWildcardAndMalformedCorsOrigins() {
+    Map<String, String> env = new java.util.HashMap<>(safe());
+    env.put("CORS_ALLOWED_ORIGINS", "*, app.example.com, https://ok.example.com/path");
+    assertThat(production(env).errors())
+        .extracting(Violation::id)
+        .containsExactly(
+            ServiceConfig.CORS_NOT_EXPLICIT,
+            ServiceConfig.CORS_ORIGIN_INVALID,
+            ServiceConfig.CORS_ORIGIN_INVALID);
+  }
+
+  @Test
+  void developmentAcceptsTheEmbeddedDatabaseAndAWildcard() {
+    ConfigReport report =
+        ServiceConfig.validation(Mode.DEVELOPMENT)
+            .validate(
+                Configuration.environment(
+                    Map.of("ADMIN_TOKEN", TOKEN, "CORS_ALLOWED_ORIGINS", "*")));
+    assertThat(report.errors()).isEmpty();
+  }
+
+  @Test
+  void settingsHaveTheDocumentedDefaults() {
+    Settings settings = Settings.from(Configuration.environment(Map.of()));
+    assertThat(settings.port()).isEqualTo(8000);
+    assertThat(settings.mode()).isEqualTo(Mode.DEVELOPMENT);
+    assertThat(settings.embeddedDatabase()).isTrue();
+    assertThat(settings.adminToken()).isEmpty();
+    assertThat(settings.drainDelay()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.startupDeadline()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void anUnreadableSettingStopsStartupWithExitCode78() {
+    assertThatThrownBy(
+            () -> Settings.from(Configuration.environment(Map.of("DRAIN_DELAY", "soon"))))
+        .isInstanceOf(StartupAbortedException.class)
+        .hasMessage("'DRAIN_DELAY' must be a duration like 5s")
+        .extracting(e -> ((StartupAbortedException) e).exitCode())
+        .isEqualTo(78);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"250ms,250", "5s,5000", "2m,120000", "1h,3600000", "PT1.5S,1500"})
+  void durationsReadTheUsualForms(String text, long millis) {
+    assertThat(Settings.parseDuration(text)).contains(Duration.ofMillis(millis));
+  }
+
+  @Test
+  void anUnknownDurationFormIsEmpty() {
+    assertThat(Settings.parseDuration("5 seconds")).isEqualTo(Optional.empty());
+  }
+}
