@@ -24,8 +24,16 @@ final class SampleApp {
 
   static ConfigurableApplicationContext start(
       TestDatabase database, TcpFaultProxy proxy, String... properties) {
+    return start(List.of(), database, proxy, properties);
+  }
+
+  /** Starts the application with {@code sources} added, such as test configurations. */
+  static ConfigurableApplicationContext start(
+      List<Class<?>> sources, TestDatabase database, TcpFaultProxy proxy, String... properties) {
     List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
+    if (List.of(properties).stream().noneMatch(property -> property.startsWith("server.port="))) {
+      args.add("--server.port=0");
+    }
     args.add("--spring.datasource.url=" + database.jdbcUrlThrough(proxy));
     args.add("--spring.datasource.username=" + database.user());
     args.add("--spring.datasource.password=" + database.password());
@@ -41,6 +49,7 @@ final class SampleApp {
       args.add("--" + property);
     }
     return new SpringApplicationBuilder(SampleApplication.class)
+        .sources(sources.toArray(Class<?>[]::new))
         .registerShutdownHook(false)
         .run(args.toArray(String[]::new));
   }
