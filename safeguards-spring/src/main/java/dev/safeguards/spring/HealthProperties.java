@@ -1,8 +1,10 @@
 package dev.safeguards.spring;
 
 import dev.safeguards.health.CheckPolicy;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,10 +34,24 @@ public record HealthProperties(
   public CheckPolicy policyFor(String name) {
     CheckPolicy.Builder builder = CheckPolicy.builder();
     defaults.applyTo(builder);
-    CheckProperties own = checks.get(name);
-    if (own != null) {
-      own.applyTo(builder);
-    }
+    keyFor(name).map(checks::get).ifPresent(own -> own.applyTo(builder));
     return builder.build();
+  }
+
+  /**
+   * The key of {@code checks} that names the check {@code name}: the exact name, else one that
+   * differs only in case and the separators {@code -}, {@code _} and {@code .}, as Spring's relaxed
+   * binding writes it ({@code payment-gateway} and {@code PAYMENTGATEWAY} for {@code
+   * paymentGateway}).
+   */
+  public Optional<String> keyFor(String name) {
+    if (checks.containsKey(name)) {
+      return Optional.of(name);
+    }
+    return checks.keySet().stream().filter(key -> relaxed(key).equals(relaxed(name))).findFirst();
+  }
+
+  private static String relaxed(String name) {
+    return name.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
   }
 }

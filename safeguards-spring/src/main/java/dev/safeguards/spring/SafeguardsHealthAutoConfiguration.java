@@ -31,7 +31,7 @@ public final class SafeguardsHealthAutoConfiguration {
     HealthProperties health = properties.health();
     Map<String, HealthCheck> checks = beanFactory.getBeansOfType(HealthCheck.class);
     Set<String> unknown = new TreeSet<>(health.checks().keySet());
-    unknown.removeAll(checks.keySet());
+    checks.keySet().forEach(name -> health.keyFor(name).ifPresent(unknown::remove));
     if (!unknown.isEmpty()) {
       throw new IllegalStateException(
           "'safeguards.health.checks' must name HealthCheck beans "

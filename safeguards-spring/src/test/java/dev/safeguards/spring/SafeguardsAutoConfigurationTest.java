@@ -41,7 +41,8 @@ class SafeguardsAutoConfigurationTest {
         .run(
             context -> {
               HealthEngine engine = context.getBean(HealthEngine.class);
-              assertThat(engine.health().checks()).containsOnlyKeys("database", "cache");
+              assertThat(engine.health().checks())
+                  .containsOnlyKeys("database", "cache", "paymentGateway");
               assertThat(context).hasSingleBean(StartupSequence.class);
               assertThat(context).hasSingleBean(ShutdownCoordinator.class);
               assertThat(context).hasSingleBean(ConfigCheck.class);
@@ -62,6 +63,23 @@ class SafeguardsAutoConfigurationTest {
               assertThat(engine.health().checks().get("cache").critical()).isFalse();
               assertThat(engine.health().checks().get("database").critical()).isTrue();
             });
+  }
+
+  @Test
+  void whenPropertiesNameACheckInAnotherSpellingThenItsPolicyFollowsThem() {
+    runner
+        .withUserConfiguration(Checks.class)
+        .withPropertyValues("safeguards.health.checks.payment-gateway.critical=false")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(HealthEngine.class)
+                            .health()
+                            .checks()
+                            .get("paymentGateway")
+                            .critical())
+                    .isFalse());
   }
 
   @Test
@@ -90,8 +108,8 @@ class SafeguardsAutoConfigurationTest {
                     .getFailure()
                     .rootCause()
                     .hasMessage(
-                        "'safeguards.health.checks' must name HealthCheck beans [cache, database],"
-                            + " but named [databse]"));
+                        "'safeguards.health.checks' must name HealthCheck beans [cache, database,"
+                            + " paymentGateway], but named [databse]"));
   }
 
   @Test
@@ -281,6 +299,11 @@ class SafeguardsAutoConfigurationTest {
     @Bean
     HealthCheck cache() {
       return () -> HealthResult.down("cold");
+    }
+
+    @Bean
+    HealthCheck paymentGateway() {
+      return HealthCheck.dependency(HealthResult::up);
     }
   }
 
