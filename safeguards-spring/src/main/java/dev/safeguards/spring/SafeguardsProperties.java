@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdown graceful shutdown
  * @param validation configuration validation
  * @param metrics the Micrometer metrics
- * @param actuator the bridge to Spring Boot Actuator
+ * @param availability Spring's readiness and liveness states following the engine's probes
+ * @param actuator the checks as Spring Boot Actuator health contributors
  */
 @ConfigurationProperties(prefix = "safeguards", ignoreUnknownFields = false)
 public record SafeguardsProperties(
@@ -25,6 +26,7 @@ public record SafeguardsProperties(
     @DefaultValue @NestedConfigurationProperty ShutdownProperties shutdown,
     @DefaultValue @NestedConfigurationProperty ValidationProperties validation,
     @DefaultValue @NestedConfigurationProperty Feature metrics,
+    @DefaultValue @NestedConfigurationProperty Feature availability,
     @DefaultValue @NestedConfigurationProperty Feature actuator) {
 
   public SafeguardsProperties {
@@ -34,6 +36,7 @@ public record SafeguardsProperties(
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(availability, "availability");
     Objects.requireNonNull(actuator, "actuator");
   }
 

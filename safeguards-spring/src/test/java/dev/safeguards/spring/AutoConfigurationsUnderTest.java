@@ -16,6 +16,7 @@ final class AutoConfigurationsUnderTest {
         SafeguardsLifecycleAutoConfiguration.class,
         SafeguardsMetricsAutoConfiguration.class,
         SafeguardsEndpointsAutoConfiguration.class,
+        SafeguardsAvailabilityAutoConfiguration.class,
         SafeguardsActuatorAutoConfiguration.class);
   }
 }

@@ -1,23 +1,30 @@
 package dev.safeguards.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
-import dev.safeguards.health.Status;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.spring.internal.ConfigCheck;
 import dev.safeguards.spring.internal.DrainLifecycle;
-import dev.safeguards.spring.internal.EngineReadinessIndicator;
+import dev.safeguards.spring.internal.EngineApplicationAvailability;
 import dev.safeguards.spring.internal.SafeguardsMeters;
 import dev.safeguards.spring.internal.StartupSequence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -161,6 +168,7 @@ class SafeguardsAutoConfigurationTest {
             "safeguards.validation.enabled=false",
             "safeguards.shutdown.enabled=false",
             "safeguards.metrics.enabled=false",
+            "safeguards.availability.enabled=false",
             "safeguards.actuator.enabled=false")
         .run(
             context -> {
@@ -170,18 +178,46 @@ class SafeguardsAutoConfigurationTest {
               assertThat(context).doesNotHaveBean(DrainLifecycle.class);
               assertThat(context).doesNotHaveBean(SafeguardsMeters.class);
               assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
+              assertThat(context).doesNotHaveBean(EngineApplicationAvailability.class);
             });
   }
 
   @Test
-  void whenActuatorIsPresentThenChecksAreContributorsAndReadinessFollowsTheEngine() {
+  void whenActuatorIsPresentThenTheChecksAreHealthContributors() {
     runner
         .withUserConfiguration(Checks.class)
         .run(
             context -> {
-              assertThat(context).hasBean("safeguards");
-              assertThat(context.getBean("readinessStateHealthIndicator"))
-                  .isInstanceOf(EngineReadinessIndicator.class);
+              CompositeHealthContributor safeguards =
+                  context.getBean("safeguards", CompositeHealthContributor.class);
+              assertThat(safeguards.getContributor("database")).isNotNull();
+              HealthIndicator cache = (HealthIndicator) safeguards.getContributor("cache");
+              await()
+                  .atMost(Duration.ofSeconds(5))
+                  .until(() -> cache.health().getStatus(), Status.DOWN::equals);
+              assertThat(cache.health().getDetails()).containsEntry("reason", "cold");
+            });
+  }
+
+  @Test
+  void whenSpringAnnouncesReadinessWhileACriticalCheckFailsThenAvailabilityStillFollowsTheEngine() {
+    runner
+        .withUserConfiguration(Checks.class)
+        .run(
+            context -> {
+              ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+              assertThat(availability).isInstanceOf(EngineApplicationAvailability.class);
+              HealthEngine engine = context.getBean(HealthEngine.class);
+              await()
+                  .atMost(Duration.ofSeconds(5))
+                  .until(
+                      () -> engine.health().checks().get("cache").status().name(), "DOWN"::equals);
+
+              AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+
+              assertThat(availability.getReadinessState())
+                  .isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+              assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
             });
   }
 
@@ -194,7 +230,8 @@ class SafeguardsAutoConfigurationTest {
             context -> {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean("safeguards");
-              assertThat(context).doesNotHaveBean("readinessStateHealthIndicator");
+              assertThat(context.getBean(ApplicationAvailability.class))
+                  .isInstanceOf(EngineApplicationAvailability.class);
               assertThat(context).hasSingleBean(HealthEngine.class);
               assertThat(context).hasSingleBean(ShutdownCoordinator.class);
             });
@@ -311,9 +348,7 @@ class SafeguardsAutoConfigurationTest {
   static class OwnEngine {
     @Bean
     HealthEngine ownEngine() {
-      return HealthEngine.builder()
-          .check("own", () -> new HealthResult(Status.UP, "", java.util.Map.of()))
-          .build();
+      return HealthEngine.builder().check("own", HealthResult::up).build();
     }
   }
 
