@@ -252,6 +252,28 @@ class SafeguardsAutoConfigurationTest {
   }
 
   @Test
+  void whenTheContextClosesThenTheShutdownIsRecordedAndReadinessGoesDown() {
+    runner
+        .withUserConfiguration(Checks.class, Registry.class)
+        .run(
+            context -> {
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              HealthEngine engine = context.getBean(HealthEngine.class);
+
+              context.close();
+
+              assertThat(engine.trafficState().name()).isEqualTo("REFUSING_TRAFFIC");
+              assertThat(
+                      registry
+                          .find("safeguards.shutdown.duration")
+                          .tag("outcome", "clean")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+            });
+  }
+
+  @Test
   void whenMicrometerIsAbsentThenThereAreNoMetricsAndNoFailure() {
     runner
         .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
