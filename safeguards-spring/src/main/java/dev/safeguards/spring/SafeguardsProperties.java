@@ -25,9 +25,9 @@ public record SafeguardsProperties(
     @DefaultValue @NestedConfigurationProperty StartupProperties startup,
     @DefaultValue @NestedConfigurationProperty ShutdownProperties shutdown,
     @DefaultValue @NestedConfigurationProperty ValidationProperties validation,
-    @DefaultValue @NestedConfigurationProperty Feature metrics,
-    @DefaultValue @NestedConfigurationProperty Feature availability,
-    @DefaultValue @NestedConfigurationProperty Feature actuator) {
+    @DefaultValue @NestedConfigurationProperty MetricsProperties metrics,
+    @DefaultValue @NestedConfigurationProperty AvailabilityProperties availability,
+    @DefaultValue @NestedConfigurationProperty ActuatorProperties actuator) {
 
   public SafeguardsProperties {
     Objects.requireNonNull(health, "health");
@@ -41,9 +41,25 @@ public record SafeguardsProperties(
   }
 
   /**
-   * A feature that can only be switched on or off.
+   * The Micrometer meters.
    *
-   * @param enabled whether the feature is on
+   * @param enabled whether the health and lifecycle meters are bound to the application's
+   *     MeterRegistry
    */
-  public record Feature(@DefaultValue("true") boolean enabled) {}
+  public record MetricsProperties(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * Spring's availability states.
+   *
+   * @param enabled whether Spring's ReadinessState and LivenessState follow the engine's probes
+   */
+  public record AvailabilityProperties(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * Spring Boot Actuator.
+   *
+   * @param enabled whether the checks appear as Actuator health contributors under
+   *     /actuator/health/safeguards
+   */
+  public record ActuatorProperties(@DefaultValue("true") boolean enabled) {}
 }
