@@ -57,7 +57,10 @@ public final class SafeguardsLifecycleAutoConfiguration {
         duration -> meters.ifAvailable(m -> m.started(duration)));
   }
 
-  @Bean
+  // No inferred destroy method: Spring would call shutdown() when it destroys the bean, which runs
+  // the whole sequence (drain delay, hooks) even after a startup that failed. The sequence belongs
+  // to DrainLifecycle, which only stops what has started.
+  @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "safeguards.shutdown.enabled", matchIfMissing = true)
   ShutdownCoordinator safeguardsShutdownCoordinator(

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.ConfigValidator;
 import dev.safeguards.config.Violation;
+import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.spring.internal.StartupFailureAnalyzer;
 import dev.safeguards.startup.StartupGate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class StartupFailureTest {
                   .contains("connection refused")
                   .doesNotContain("APPLICATION FAILED TO START");
               assertThat(analysis.getAction()).contains("database: Start PostgreSQL");
+            });
+  }
+
+  @Test
+  void whenStartupFailsThenTheShutdownSequenceDoesNotRun() {
+    runner
+        .withUserConfiguration(FailingGate.class, CountingHook.class)
+        .withPropertyValues("safeguards.shutdown.drain-delay=5s")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(CountingHook.runs).hasValue(0);
             });
   }
 
@@ -161,6 +175,16 @@ class StartupFailureTest {
             calls.incrementAndGet();
             throw new java.net.ConnectException("connection refused");
           });
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class CountingHook {
+    static final AtomicInteger runs = new AtomicInteger();
+
+    @Bean
+    ShutdownHook countingHook() {
+      return ShutdownHook.of("counting", 0, Duration.ofSeconds(1), runs::incrementAndGet);
     }
   }
 
