@@ -1,0 +1,87 @@
+package dev.safeguards.spring;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.servlet.Authorizer;
+import dev.safeguards.servlet.SafeguardsEndpoints;
+import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.spring.internal.ConfigCheck;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Serves {@code /live}, {@code /ready}, {@code /started}, {@code /health}, {@code /status} and
+ * {@code /production-readiness} on the application port, and tracks requests in flight so that
+ * shutdown can drain them. Switched off by {@code safeguards.endpoints.enabled=false}.
+ */
+@AutoConfiguration(
+    after = {
+      SafeguardsHealthAutoConfiguration.class,
+      SafeguardsValidationAutoConfiguration.class,
+      SafeguardsLifecycleAutoConfiguration.class
+    })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({HttpServlet.class, ServletRegistrationBean.class, SafeguardsEndpoints.class})
+@ConditionalOnBean(HealthEngine.class)
+@ConditionalOnBooleanProperty(name = "safeguards.endpoints.enabled", matchIfMissing = true)
+public final class SafeguardsEndpointsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  SafeguardsEndpoints safeguardsEndpoints(
+      SafeguardsProperties properties,
+      HealthEngine engine,
+      ObjectProvider<InFlightTracker> inFlight,
+      ObjectProvider<ConfigCheck> config) {
+    EndpointProperties endpoints = properties.endpoints();
+    SafeguardsEndpoints.Builder builder =
+        SafeguardsEndpoints.builder(engine)
+            .paths(endpoints.paths())
+            .detailLevel(endpoints.detailLevel())
+            .retryAfter(endpoints.retryAfter());
+    if (endpoints.token() != null && !endpoints.token().isBlank()) {
+      builder.authorizer(Authorizer.bearerToken(endpoints.token()));
+    }
+    if (endpoints.version() != null) {
+      builder.version(endpoints.version());
+    }
+    inFlight.ifAvailable(builder::inFlight);
+    config.ifAvailable(
+        check ->
+            builder.productionReadiness(
+                () -> check.validate().toJson(), () -> check.latest().hasErrors()));
+    return builder.build();
+  }
+
+  @Bean
+  ServletRegistrationBean<HttpServlet> safeguardsEndpointsServlet(SafeguardsEndpoints endpoints) {
+    ServletRegistrationBean<HttpServlet> registration =
+        new ServletRegistrationBean<>(
+            endpoints.servlet(), endpoints.servletMappings().toArray(String[]::new));
+    registration.setName("safeguards-endpoints");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  @ConditionalOnBean(InFlightTracker.class)
+  FilterRegistrationBean<Filter> safeguardsInFlightFilter(SafeguardsEndpoints endpoints) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(endpoints.filter());
+    registration.setName("safeguards-in-flight");
+    registration.addUrlPatterns("/*");
+    registration.setAsyncSupported(true);
+    // First of all filters, so that a refused request costs nothing and every counted one is seen.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}

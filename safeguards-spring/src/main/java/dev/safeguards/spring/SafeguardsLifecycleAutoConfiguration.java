@@ -1,0 +1,91 @@
+package dev.safeguards.spring;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.shutdown.ShutdownCoordinator;
+import dev.safeguards.shutdown.ShutdownHook;
+import dev.safeguards.spring.internal.ConfigCheck;
+import dev.safeguards.spring.internal.DrainLifecycle;
+import dev.safeguards.spring.internal.SafeguardsMeters;
+import dev.safeguards.spring.internal.ShutdownBudgets;
+import dev.safeguards.spring.internal.StartupSequence;
+import dev.safeguards.startup.StartupGate;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Startup and shutdown: configuration validation and the {@link StartupGate} beans run before the
+ * web server accepts traffic; on close, readiness goes down and traffic drains before the web
+ * server's own graceful shutdown, then the {@link ShutdownHook} beans run. Gates are switched off
+ * by {@code safeguards.startup.enabled=false}, the shutdown sequence by {@code
+ * safeguards.shutdown.enabled=false}.
+ */
+@AutoConfiguration(
+    after = {SafeguardsHealthAutoConfiguration.class, SafeguardsValidationAutoConfiguration.class})
+@ConditionalOnClass(ShutdownCoordinator.class)
+@EnableConfigurationProperties(SafeguardsProperties.class)
+public final class SafeguardsLifecycleAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  InFlightTracker safeguardsInFlightTracker() {
+    return InFlightTracker.create();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  StartupSequence safeguardsStartupSequence(
+      SafeguardsProperties properties,
+      ObjectProvider<HealthEngine> engine,
+      ObjectProvider<ConfigCheck> config,
+      ObjectProvider<StartupGate> gates,
+      ObjectProvider<SafeguardsMeters> meters) {
+    StartupProperties startup = properties.startup();
+    List<StartupGate> enabled = startup.enabled() ? gates.orderedStream().toList() : List.of();
+    return new StartupSequence(
+        engine.getIfAvailable(),
+        config.getIfAvailable(),
+        enabled,
+        startup.policy(),
+        duration -> meters.ifAvailable(m -> m.started(duration)));
+  }
+
+  // No inferred destroy method: Spring would call shutdown() when it destroys the bean, which runs
+  // the whole sequence (drain delay, hooks) even after a startup that failed. The sequence belongs
+  // to DrainLifecycle, which only stops what has started.
+  @Bean(destroyMethod = "")
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "safeguards.shutdown.enabled", matchIfMissing = true)
+  ShutdownCoordinator safeguardsShutdownCoordinator(
+      SafeguardsProperties properties,
+      Environment environment,
+      InFlightTracker inFlight,
+      ObjectProvider<HealthEngine> engine,
+      ObjectProvider<ShutdownHook> hooks) {
+    ShutdownProperties shutdown = properties.shutdown();
+    ShutdownCoordinator.Builder builder =
+        ShutdownCoordinator.builder()
+            .drainDelay(shutdown.drainDelay())
+            .drainTimeout(shutdown.drainTimeout())
+            .gracePeriod(shutdown.gracePeriod())
+            .inFlight(inFlight);
+    engine.ifAvailable(builder::engine);
+    hooks.orderedStream().forEach(builder::hook);
+    ShutdownBudgets.checkFitsSpringPhase(builder.budget(), environment);
+    return builder.build();
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "safeguards.shutdown.enabled", matchIfMissing = true)
+  DrainLifecycle safeguardsDrainLifecycle(
+      ShutdownCoordinator coordinator, ObjectProvider<SafeguardsMeters> meters) {
+    return new DrainLifecycle(coordinator, report -> meters.ifAvailable(m -> m.stopped(report)));
+  }
+}

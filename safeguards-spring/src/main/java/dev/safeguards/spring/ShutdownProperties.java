@@ -1,0 +1,23 @@
+package dev.safeguards.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Graceful shutdown, which runs when the application context closes, before Spring's own graceful
+ * shutdown of the web server. The drain delay, the drain timeout and every ShutdownHook bean's
+ * timeout must fit in both {@code grace-period} and {@code
+ * spring.lifecycle.timeout-per-shutdown-phase}.
+ *
+ * @param enabled whether readiness is flipped, traffic drained and ShutdownHook beans run on close
+ * @param drainDelay how long to keep serving after readiness went down, so that load balancers stop
+ *     sending traffic
+ * @param drainTimeout how long to wait for requests in flight once new ones are refused
+ * @param gracePeriod the time the platform allows before it kills the process (Kubernetes'
+ *     terminationGracePeriodSeconds)
+ */
+public record ShutdownProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("5s") Duration drainDelay,
+    @DefaultValue("20s") Duration drainTimeout,
+    @DefaultValue("30s") Duration gracePeriod) {}
