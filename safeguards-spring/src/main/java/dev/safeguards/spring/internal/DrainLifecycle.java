@@ -1,9 +1,9 @@
 package dev.safeguards.spring.internal;
 
-import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,12 @@ public final class DrainLifecycle implements SmartLifecycle {
 
   private final ShutdownCoordinator coordinator;
   private final Consumer<ShutdownReport> onStopped;
-  private final DaemonThreadFactory threads = new DaemonThreadFactory("safeguards-shutdown");
+  private final ThreadFactory threads =
+      task -> {
+        Thread thread = new Thread(task, "safeguards-shutdown");
+        thread.setDaemon(true);
+        return thread;
+      };
   private volatile boolean running;
 
   public DrainLifecycle(ShutdownCoordinator coordinator, Consumer<ShutdownReport> onStopped) {

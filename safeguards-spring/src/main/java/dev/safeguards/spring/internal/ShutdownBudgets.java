@@ -1,7 +1,7 @@
 package dev.safeguards.spring.internal;
 
-import dev.safeguards.internal.Durations;
 import dev.safeguards.shutdown.ShutdownBudget;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
