@@ -2,7 +2,6 @@ package dev.safeguards.example;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.checks.Checks;
-import dev.safeguards.checks.DataSourceCheck;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.Probe;
@@ -41,10 +40,7 @@ final class Probes {
     CheckPolicy liveness =
         CheckPolicy.builder().interval(Duration.ofSeconds(30)).probes(Probe.LIVENESS).build();
     return HealthEngine.builder()
-        .check(
-            "database",
-            DataSourceCheck.builder(pool).timeout(Duration.ofSeconds(2)).build(),
-            database)
+        .check("database", Checks.dataSource(pool), database)
         .check("pool", Checks.hikariPool(pool), optional)
         .check("websockets", events::health, optional)
         .check("disk", Checks.diskSpace(diskPath(settings), MIN_FREE_DISK_BYTES), disk)

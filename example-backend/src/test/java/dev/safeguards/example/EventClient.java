@@ -58,10 +58,11 @@ final class EventClient implements WebSocket.Listener {
     return events.poll(10, TimeUnit.SECONDS);
   }
 
-  /** The next event whose text contains {@code marker}, skipping others. */
-  String nextContaining(String marker) throws InterruptedException {
+  /** The next event whose text contains every marker, skipping others. */
+  String nextContaining(String... markers) throws InterruptedException {
     for (String event = next(); event != null; event = next()) {
-      if (event.contains(marker)) {
+      String text = event;
+      if (java.util.Arrays.stream(markers).allMatch(text::contains)) {
         return event;
       }
     }

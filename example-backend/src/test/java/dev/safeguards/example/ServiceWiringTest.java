@@ -122,7 +122,7 @@ class ServiceWiringTest {
       body.put("host", "127.0.0.1");
       id = http.post("/api/connections", body).json().get("id").asLong();
       await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("reachable"));
-      assertThat(client.nextContaining("status-changed")).contains("\"reachable\"");
+      assertThat(client.nextContaining("status-changed", name)).contains("\"reachable\"");
     } catch (IOException e) {
       throw e;
     }
