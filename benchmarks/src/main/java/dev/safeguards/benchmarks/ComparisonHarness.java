@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.safeguards.benchmarks.ComparisonHarness 10
+ * java -cp benchmarks/target/benchmarks.jar dev.safeguards.benchmarks.ComparisonHarness 5
  * </pre>
  */
 public final class ComparisonHarness {
@@ -26,6 +26,10 @@ public final class ComparisonHarness {
   static final String DATABASE = "safeguards_bench";
   private static final Duration WORK = Duration.ofMillis(50);
   private static final int ROUNDS = 3;
+  static final String SPRING_ACTUATOR = "Spring Boot Actuator";
+  static final String SPRING_SAFEGUARDS = "Spring Boot + Safeguards";
+  private static final List<String> SYSTEMS =
+      List.of("Safeguards", "Dropwizard", SPRING_ACTUATOR, SPRING_SAFEGUARDS);
 
   private final Duration duration;
   private final String host;
@@ -44,7 +48,7 @@ public final class ComparisonHarness {
     ComparisonHarness harness = new ComparisonHarness(duration);
     PostgresStats.ensureDatabase(harness.jdbc(harness.port, "test"), harness.user, DATABASE);
     List<Measurement> results = new ArrayList<>();
-    for (String system : List.of("Safeguards", "Dropwizard")) {
+    for (String system : SYSTEMS) {
       results.add(harness.measure(system));
     }
     Report report = new Report(results, duration);
@@ -63,12 +67,11 @@ public final class ComparisonHarness {
 
   private void throughputAndQueries(String system, Measurement.Builder result) throws Exception {
     try (TcpFaultProxy proxy = TcpFaultProxy.start(host, port);
-        HikariDataSource pool = pool(proxy);
-        BenchApp app = start(system, pool)) {
+        BenchApp app = start(system, proxy)) {
       Wrk wrk = wrk(app);
       wrk.warmUp(app.probePath(), app.staticPath());
       Wrk.Result[] probeAndCeiling = wrk.alternate(app.probePath(), app.staticPath(), ROUNDS);
-      result.probe(probeAndCeiling[0]);
+      result.probe(app.probePath(), probeAndCeiling[0]);
       result.ceiling(probeAndCeiling[1]);
       if (app instanceof SafeguardsApp safeguards) {
         Wrk.Result[] filter =
@@ -87,8 +90,7 @@ public final class ComparisonHarness {
     long before;
     long after;
     try (TcpFaultProxy proxy = TcpFaultProxy.start(host, port);
-        HikariDataSource pool = pool(proxy);
-        BenchApp app = start(system, pool)) {
+        BenchApp app = start(system, proxy)) {
       before = stats.settledCommits();
       wrk(app).measure(app.probePath(), Duration.ofSeconds(2));
     }
@@ -99,8 +101,7 @@ public final class ComparisonHarness {
 
   private void blackholed(String system, Measurement.Builder result) throws Exception {
     try (TcpFaultProxy proxy = TcpFaultProxy.start(host, port);
-        HikariDataSource pool = pool(proxy);
-        BenchApp app = start(system, pool)) {
+        BenchApp app = start(system, proxy)) {
       Wrk wrk = wrk(app);
       wrk.warmUp(app.probePath());
       proxy.blackhole();
@@ -112,25 +113,29 @@ public final class ComparisonHarness {
 
   private void stopUnderLoad(String system, Measurement.Builder result) throws Exception {
     try (TcpFaultProxy proxy = TcpFaultProxy.start(host, port);
-        HikariDataSource pool = pool(proxy);
-        BenchApp app = start(system, pool)) {
+        BenchApp app = start(system, proxy)) {
       result.stop(StopUnderLoad.run(app, Duration.ofSeconds(2), Duration.ZERO));
     }
   }
 
-  private BenchApp start(String system, HikariDataSource pool) throws Exception {
-    return system.equals("Safeguards")
-        ? new SafeguardsApp(pool, WORK)
-        : new DropwizardApp(pool, WORK);
+  /** Starts {@code system} on the database behind {@code proxy}; the app owns its pool. */
+  private BenchApp start(String system, TcpFaultProxy proxy) throws Exception {
+    String jdbc = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + DATABASE;
+    return switch (system) {
+      case "Safeguards" -> new SafeguardsApp(pool(jdbc), WORK);
+      case "Dropwizard" -> new DropwizardApp(pool(jdbc), WORK);
+      case SPRING_ACTUATOR -> new SpringSampleApp(system, "/actuator/health", jdbc, user);
+      default -> new SpringSampleApp(system, "/ready", jdbc, user);
+    };
   }
 
   private Wrk wrk(BenchApp app) {
     return new Wrk("http://127.0.0.1:" + app.port(), duration);
   }
 
-  private HikariDataSource pool(TcpFaultProxy proxy) {
+  private HikariDataSource pool(String jdbc) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + DATABASE);
+    config.setJdbcUrl(jdbc);
     config.setUsername(user);
     config.setMaximumPoolSize(4);
     return new HikariDataSource(config);

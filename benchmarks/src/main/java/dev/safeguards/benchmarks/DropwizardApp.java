@@ -2,6 +2,7 @@ package dev.safeguards.benchmarks;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
+import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.metrics.servlets.HealthCheckServlet;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,8 +18,11 @@ import org.eclipse.jetty.server.Server;
 final class DropwizardApp implements BenchApp {
 
   private final Server server;
+  private final HikariDataSource pool;
 
-  DropwizardApp(DataSource pool, Duration work) throws Exception {
+  /** Takes ownership of {@code pool}: closing the app closes it. */
+  DropwizardApp(HikariDataSource pool, Duration work) throws Exception {
+    this.pool = pool;
     HealthCheckRegistry registry = new HealthCheckRegistry();
     registry.register("database", new DatabaseCheck(pool));
     server = JettyServers.loopback("dropwizard-jetty");
@@ -73,6 +77,7 @@ final class DropwizardApp implements BenchApp {
   @Override
   public void close() {
     JettyServers.stop(server);
+    pool.close();
   }
 
   /** The database check as Dropwizard applications usually write it. */

@@ -6,6 +6,7 @@ import java.util.Objects;
  * What the comparison measured for one system.
  *
  * @param system the system's name
+ * @param probePath the probe measured
  * @param probe the probe under load with the database up
  * @param ceiling the static endpoint of the same server
  * @param filtered the static endpoint behind the in-flight filter, or {@code null}
@@ -17,6 +18,7 @@ import java.util.Objects;
  */
 record Measurement(
     String system,
+    String probePath,
     Wrk.Result probe,
     Wrk.Result ceiling,
     Wrk.Result filtered,
@@ -33,6 +35,7 @@ record Measurement(
   /** Collects a measurement phase by phase. */
   static final class Builder {
     private final String system;
+    private String probePath;
     private Wrk.Result probe;
     private Wrk.Result ceiling;
     private Wrk.Result filtered;
@@ -55,7 +58,8 @@ record Measurement(
       this.unfiltered = unfiltered;
     }
 
-    void probe(Wrk.Result probe) {
+    void probe(String probePath, Wrk.Result probe) {
+      this.probePath = probePath;
       this.probe = probe;
     }
 
@@ -75,6 +79,7 @@ record Measurement(
     Measurement build() {
       return new Measurement(
           system,
+          Objects.requireNonNull(probePath, "probePath"),
           Objects.requireNonNull(probe, "probe"),
           Objects.requireNonNull(ceiling, "ceiling"),
           filtered,

@@ -40,7 +40,7 @@ final class Report {
         .append(" |\n|---|");
     results.forEach(r -> out.append("---|"));
     out.append('\n');
-    row(out, "probe path", r -> r.system().equals("Safeguards") ? "`/ready`" : "`/healthcheck`");
+    row(out, "probe path", r -> "`" + r.probePath() + "`");
     row(out, "probe throughput (req/s)", r -> number(r.probe().requestsPerSecond()));
     row(out, "static ceiling, same server (req/s)", r -> number(r.ceiling().requestsPerSecond()));
     row(out, "probe ÷ ceiling", r -> ratio(r.probeOverCeiling()));

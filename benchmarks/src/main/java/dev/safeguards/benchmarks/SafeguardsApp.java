@@ -21,12 +21,15 @@ final class SafeguardsApp implements BenchApp {
 
   static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
+  private final HikariDataSource pool;
   private final HealthEngine engine;
   private final InFlightTracker inFlight = InFlightTracker.create();
   private final Server server;
   private final ShutdownCoordinator shutdown;
 
+  /** Takes ownership of {@code pool}: closing the app closes it. */
   SafeguardsApp(HikariDataSource pool, Duration work) throws Exception {
+    this.pool = pool;
     engine =
         HealthEngine.builder()
             .check(
@@ -112,5 +115,6 @@ final class SafeguardsApp implements BenchApp {
   public void close() {
     JettyServers.stop(server);
     engine.close();
+    pool.close();
   }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Keeps a server busy with slow requests while it stops gracefully, and sorts every request's fate:
  * completed; refused before any work started (connection refused, or 503 with {@code Connection:
  * close} — a load balancer retries those elsewhere); or failed (reset, cut, or another error after
- * the server had taken the request).
+ * the server had taken the request). Each client stops sending once it has been refused, as a load
+ * balancer takes an instance out of rotation once it refuses.
  */
 final class StopUnderLoad {
 
@@ -43,8 +44,9 @@ final class StopUnderLoad {
     for (int i = 0; i < CLIENTS; i++) {
       clients.execute(
           () -> {
-            while (running.get()) {
-              send(client, uri, completed, refused, failed);
+            boolean accepted = true;
+            while (running.get() && accepted) {
+              accepted = send(client, uri, completed, refused, failed);
             }
           });
     }
@@ -59,7 +61,8 @@ final class StopUnderLoad {
     return new Outcome(completed.get(), refused.get(), failed.get());
   }
 
-  private static void send(
+  /** Sends one request; false once the server has refused this client. */
+  private static boolean send(
       HttpClient client, URI uri, AtomicLong completed, AtomicLong refused, AtomicLong failed) {
     try {
       HttpResponse<String> response =
@@ -68,17 +71,23 @@ final class StopUnderLoad {
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         completed.incrementAndGet();
-      } else if (response.statusCode() == 503) {
-        refused.incrementAndGet();
-      } else {
-        failed.incrementAndGet();
+        return true;
       }
+      if (response.statusCode() == 503) {
+        refused.incrementAndGet();
+        return false;
+      }
+      failed.incrementAndGet();
+      return true;
     } catch (ConnectException e) {
       refused.incrementAndGet();
+      return false;
     } catch (IOException e) {
       failed.incrementAndGet();
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

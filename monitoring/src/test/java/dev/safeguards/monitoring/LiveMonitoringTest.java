@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ class LiveMonitoringTest {
   @TempDir static Path directory;
 
   private static TcpFaultProxy proxy;
+  private static FreshDatabase fresh;
   private static MonitoredService service;
   private static PrometheusServer prometheus;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -51,9 +53,19 @@ class LiveMonitoringTest {
     Tool.PROMETHEUS.require();
     TestDatabase database = TestDatabases.fromEnvironment().postgres();
     proxy = TcpFaultProxy.start(database.host(), database.port());
-    service =
-        MonitoredService.start(
-            database.jdbcUrlThrough(proxy), database.user(), database.password());
+    Optional<Path> backend = MonitoredService.backendJar();
+    if (backend.isPresent()) {
+      fresh = new FreshDatabase(database);
+      service =
+          BackendProcess.start(
+              backend.get(),
+              fresh.rename(database.jdbcUrlThrough(proxy)),
+              database.user(),
+              database.password());
+    } else {
+      service =
+          DemoService.start(database.jdbcUrlThrough(proxy), database.user(), database.password());
+    }
     prometheus = PrometheusServer.start(directory, service.port());
     sendTraffic();
   }
@@ -68,6 +80,13 @@ class LiveMonitoringTest {
     }
     if (proxy != null) {
       proxy.close();
+    }
+    if (fresh != null) {
+      try {
+        fresh.close();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("could not drop the test database", e);
+      }
     }
   }
 
