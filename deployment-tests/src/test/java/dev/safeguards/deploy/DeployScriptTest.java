@@ -189,24 +189,25 @@ class DeployScriptTest {
   private static Tool.Result deploy(Path jar, String env) throws IOException {
     Path envFile = Files.createTempFile(dir, "env-", ".production");
     Files.writeString(envFile, env);
-    Tool.Result result = Tool.BASH.run(
-        dir,
-        Map.of(
-            "DEPLOY_DIR", dir.resolve("deploy").toString(),
-            "INSTANCE_PORTS", Files.readString(dir.resolve("ports")),
-            "NGINX_CONF", front.config().toString(),
-            "NGINX_PREFIX", front.prefix().toString(),
-            "NGINX_ERROR_LOG", front.prefix().resolve("logs/error.log").toString(),
-            "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "JAVA_OPTS", "-Xmx256m -XX:+ExitOnOutOfMemoryError"),
-        Duration.ofMinutes(3),
-        Repository.kit("deploy-production.sh").toString(),
-        "--target",
-        "local",
-        "--env-file",
-        envFile.toString(),
-        "--release",
-        jar.toString());
+    Tool.Result result =
+        Tool.BASH.run(
+            dir,
+            Map.of(
+                "DEPLOY_DIR", dir.resolve("deploy").toString(),
+                "INSTANCE_PORTS", Files.readString(dir.resolve("ports")),
+                "NGINX_CONF", front.config().toString(),
+                "NGINX_PREFIX", front.prefix().toString(),
+                "NGINX_ERROR_LOG", front.prefix().resolve("logs/error.log").toString(),
+                "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "JAVA_OPTS", "-Xmx256m -XX:+ExitOnOutOfMemoryError"),
+            Duration.ofMinutes(3),
+            Repository.kit("deploy-production.sh").toString(),
+            "--target",
+            "local",
+            "--env-file",
+            envFile.toString(),
+            "--release",
+            jar.toString());
     System.out.println(result.output()); // the deploy's own account, kept in the test report
     return result;
   }
