@@ -17,9 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +71,7 @@ class DeployScriptTest {
               .ifPresent(
                   p -> {
                     p.destroy();
-                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
                   });
         }
       }
@@ -252,7 +254,7 @@ class DeployScriptTest {
   }
 
   private static List<String> pids() throws IOException {
-    List<String> pids = new java.util.ArrayList<>();
+    List<String> pids = new ArrayList<>();
     for (int port : ports()) {
       pids.add(Files.readString(dir.resolve("deploy/run/" + port + ".pid")).strip());
     }

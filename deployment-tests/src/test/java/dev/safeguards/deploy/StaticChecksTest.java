@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,19 @@ class StaticChecksTest {
             "-e",
             dir.resolve("logs/error.log").toString())
         .assertSuccess();
+  }
+
+  @Test
+  void operationalPagesAreDeniedOutsideTheInternalNetworks() throws IOException {
+    String config = Files.readString(Repository.kit("nginx.conf"));
+    Matcher block =
+        Pattern.compile("location ~ \\^/\\(status\\|production-readiness[^{]*\\{([^}]*)}")
+            .matcher(config);
+
+    assertThat(block.find()).as("location for /status and /production-readiness").isTrue();
+    String rules = block.group(1);
+    assertThat(rules).contains("allow 10.0.0.0/8;").contains("allow 127.0.0.0/8;");
+    assertThat(rules).doesNotContain("allow all").containsPattern("deny all;\\s*proxy_pass");
   }
 
   @Test
