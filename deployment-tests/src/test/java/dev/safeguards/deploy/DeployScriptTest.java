@@ -42,6 +42,9 @@ class DeployScriptTest {
 
   private static final int CONNECTIONS = 5;
 
+  /** Connections created through nginx, before and during the deploys. */
+  private static int created;
+
   @TempDir static Path dir;
 
   private static TestDatabase server;
@@ -97,6 +100,7 @@ class DeployScriptTest {
       HttpResponse<String> created =
           post("{\"name\":\"db-" + i + "\",\"host\":\"127.0.0.1\",\"port\":5432}");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      DeployScriptTest.created++;
     }
   }
 
@@ -106,15 +110,18 @@ class DeployScriptTest {
     List<String> before = pids();
 
     Tool.Result result;
-    Traffic traffic = new Traffic(front.port());
+    Traffic traffic = new Traffic(front.port(), true);
     try (traffic) {
       result = deploy(release("v2"), goodEnv());
     }
+    created += traffic.written();
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("DEPLOYED").contains("connections-v2");
     assertThat(traffic.failures()).as("failed requests during the deploy").isEmpty();
     assertThat(traffic.succeeded()).as("requests served during the deploy").isGreaterThan(20);
+    assertThat(traffic.written()).as("writes acknowledged during the deploy").isPositive();
+    assertThat(count(database, "connections")).as("every acknowledged write").isEqualTo(created);
     assertThat(pids()).as("every instance was replaced").doesNotContainAnyElementsOf(before);
     assertThat(Files.readString(dir.resolve("deploy/current"))).contains("connections-v2");
     // One at a time: the second instance left rotation only after the first was serving again.
@@ -131,7 +138,8 @@ class DeployScriptTest {
     String current = Files.readString(dir.resolve("deploy/current"));
 
     Tool.Result result;
-    Traffic traffic = new Traffic(front.port());
+    // Reads only: the backup taken at the start of this deploy must hold every row there is.
+    Traffic traffic = new Traffic(front.port(), false);
     try (traffic) {
       result = deploy(release("v3"), neverReadyEnv());
     }
@@ -183,7 +191,7 @@ class DeployScriptTest {
 
     assertThat(count(database + "_restored", "connections"))
         .isEqualTo(count(database, "connections"))
-        .isEqualTo(CONNECTIONS);
+        .isEqualTo(created);
     assertThat(count(database + "_restored", "flyway_schema_history"))
         .isEqualTo(count(database, "flyway_schema_history"));
   }
