@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>It is the example backend itself, run from its jar, once the build has made it (the reactor
  * builds {@code example-backend} first; under {@code CI=true} the jar must be there). A build of
- * this module alone falls back to {@link DemoService}, a small Jetty service that uses Safeguards as
- * the example backend does and so exposes the same metric names. The system property {@value
+ * this module alone falls back to {@link DemoService}, a small Jetty service that uses Safeguards
+ * as the example backend does and so exposes the same metric names. The system property {@value
  * #BACKEND_JAR} names another jar.
  */
 interface MonitoredService extends AutoCloseable {
