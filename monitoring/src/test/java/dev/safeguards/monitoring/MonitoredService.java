@@ -26,8 +26,8 @@ interface MonitoredService extends AutoCloseable {
 
   /** The example backend's jar when it has been built, else empty (a failure under CI). */
   static Optional<Path> backendJar() {
-    Path jar =
-        Path.of(System.getProperty(BACKEND_JAR, "../example-backend/target/example-backend.jar"));
+    String named = System.getProperty(BACKEND_JAR, "");
+    Path jar = Path.of(named.isBlank() ? "../example-backend/target/example-backend.jar" : named);
     if (Files.isRegularFile(jar)) {
       return Optional.of(jar);
     }

@@ -119,7 +119,8 @@ class HangingCheckTest {
     assertThat(hangs.reason()).contains("not started again");
     assertThat(runs.get()).isEqualTo(1);
     assertThat(engineThreads()).isLessThanOrEqualTo(Math.max(threadsBefore, 2));
-    assertThat(clock.pendingDelays()).hasSizeLessThanOrEqualTo(2);
+    // One tick per check and one staleness sweep: nothing piles up however long the check hangs.
+    assertThat(clock.pendingDelays()).hasSizeLessThanOrEqualTo(3);
     assertThat(engine.health().checks().get("fine").status()).isEqualTo(Status.UP);
   }
 

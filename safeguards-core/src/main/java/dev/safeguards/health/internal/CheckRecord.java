@@ -52,14 +52,20 @@ record CheckRecord(CheckEntry entry, Damping damping, RunOutcome last, long comp
       return Long.MAX_VALUE;
     }
     CheckPolicy policy = entry.policy;
-    long deadline = Long.MAX_VALUE;
-    if (policy.stalenessLimit() != null && !isStale(now)) {
-      deadline = completedNanos + policy.stalenessLimit().toNanos() + 1;
-    }
+    long deadline = staleAt(now);
     if (policy.isOnDemand() && !entry.isRunning()) {
       deadline = Math.min(deadline, refreshDue());
     }
     return deadline;
+  }
+
+  /** When this result goes stale, if it is not yet; {@link Long#MAX_VALUE} otherwise. */
+  long staleAt(long now) {
+    Duration limit = entry.policy.stalenessLimit();
+    if (last == null || limit == null || isStale(now)) {
+      return Long.MAX_VALUE;
+    }
+    return completedNanos + limit.toNanos() + 1;
   }
 
   boolean isRefreshDue(long now) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine. Writers (run completions, timeouts, traffic changes) serialise on one lock and
- * publish an immutable {@link View}; readers never lock and never run a check.
+ * publish an immutable {@link View}; readers never lock and never run a check. Logs and listeners
+ * are served after the lock is released, in order ({@link Deliveries}).
  */
 public final class DefaultHealthEngine implements HealthEngine {
 
@@ -33,12 +34,15 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final List<CheckEntry> entries;
   private final List<HealthWarning> warnings;
   private final Listeners listeners;
+  private final Deliveries deliveries = new Deliveries();
   private final Runner runner;
   private final Object lock = new Object();
   private final AtomicReference<View> view = new AtomicReference<>();
   private final Transitions transitions;
   private final List<CheckRecord> records;
   private TrafficState traffic = TrafficState.STARTING;
+  private Scheduler.Cancellable sweep;
+  private long sweepAt;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -60,10 +64,10 @@ public final class DefaultHealthEngine implements HealthEngine {
     }
     this.warnings = Guardrails.check(registrations);
     this.listeners = new Listeners(listeners);
-    this.runner = new Runner(clock, threads, this::record);
+    this.runner = new Runner(clock, threads, new EngineRecorder());
     View initial = View.of(records, traffic, clock.nanoTime());
     this.view.set(initial);
-    this.transitions = new Transitions(clock, this.listeners, initial);
+    this.transitions = new Transitions(clock, this.listeners, deliveries, initial);
   }
 
   @Override
@@ -160,9 +164,10 @@ public final class DefaultHealthEngine implements HealthEngine {
       records.set(entry.index, records.get(entry.index).after(outcome, now));
       CheckRun run =
           new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration());
-      listeners.emit(run, listener -> listener.onCheckRun(run));
+      deliveries.add(() -> listeners.emit(run, listener -> listener.onCheckRun(run)));
       publish(now);
     }
+    deliveries.deliver();
   }
 
   private void changeTraffic(TrafficState from, TrafficState to) {
@@ -170,15 +175,65 @@ public final class DefaultHealthEngine implements HealthEngine {
       if (traffic == to || (from != null && traffic != from)) {
         return;
       }
-      log.info("traffic state: from={} to={}", traffic, to);
+      TrafficState previous = traffic;
+      deliveries.add(() -> log.info("traffic state: from={} to={}", previous, to));
       traffic = to;
       publish(clock.nanoTime());
     }
+    deliveries.deliver();
+  }
+
+  /** Publishes the view for now, whether or not a run ended: for time-driven changes. */
+  private void republish() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      publish(clock.nanoTime());
+    }
+    deliveries.deliver();
   }
 
   private void publish(long now) {
     View next = View.of(records, traffic, now);
     view.set(next);
     transitions.announce(next);
+    scheduleSweep(next, now);
+  }
+
+  /**
+   * A result going stale is a transition too, and must be announced even if nobody reads and no run
+   * ends; one sweep is kept pending for the earliest moment that happens.
+   */
+  private void scheduleSweep(View next, long now) {
+    if (next.staleAt == Long.MAX_VALUE || (sweep != null && sweepAt <= next.staleAt)) {
+      return;
+    }
+    if (sweep != null) {
+      sweep.cancel();
+    }
+    sweepAt = next.staleAt;
+    sweep =
+        runner.later(
+            Duration.ofNanos(next.staleAt - now),
+            () -> {
+              synchronized (lock) {
+                sweep = null;
+              }
+              republish();
+            });
+  }
+
+  /** What the runner reports to the engine. */
+  private final class EngineRecorder implements Runner.Recorder {
+    @Override
+    public void record(CheckEntry entry, RunOutcome outcome) {
+      DefaultHealthEngine.this.record(entry, outcome);
+    }
+
+    @Override
+    public void lateRunEnded(CheckEntry entry) {
+      republish();
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.safeguards.health.internal;
 
 import dev.safeguards.internal.OwnedThreads;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,9 +19,14 @@ final class Runner {
   private static final Logger log = LoggerFactory.getLogger(Runner.class);
 
   /** Receives the outcome of each run. */
-  @FunctionalInterface
   interface Recorder {
     void record(CheckEntry entry, RunOutcome outcome);
+
+    /**
+     * A run whose outcome was already given up (timed out) has finally returned: the check can run
+     * again, which may change when the view needs recomputing.
+     */
+    void lateRunEnded(CheckEntry entry);
   }
 
   private final Clock clock;
@@ -65,11 +71,14 @@ final class Runner {
     FutureTask<Void> task = new FutureTask<>(() -> execute(entry, run), null);
     run.attach(task);
     try {
-      threads.executor().execute(task);
+      // Armed first, so that the timeout holds even for an executor that runs the task at once.
       run.attachTimeout(
           threads.scheduler().schedule(entry.policy.timeout(), () -> expire(entry, run)));
+      threads.executor().execute(task);
     } catch (RejectedExecutionException e) {
-      entry.end(run);
+      if (run.abandon()) {
+        entry.end(run);
+      }
       if (run.complete()) {
         recorder.record(entry, RunOutcome.rejected(e, run.startedAt));
       }
@@ -85,9 +94,22 @@ final class Runner {
     if (stopped) {
       return;
     }
-    dispatch(entry, true);
-    if (!entry.policy.isOnDemand()) {
-      schedule(entry, entry.policy.interval());
+    try {
+      dispatch(entry, true);
+    } finally {
+      // Whatever went wrong above, the check keeps its schedule.
+      if (!entry.policy.isOnDemand()) {
+        schedule(entry, entry.policy.interval());
+      }
+    }
+  }
+
+  /** Runs {@code task} on the scheduler after {@code delay}; empty if the scheduler refused. */
+  Scheduler.Cancellable later(Duration delay, Runnable task) {
+    try {
+      return threads.scheduler().schedule(delay, task);
+    } catch (RejectedExecutionException e) {
+      return () -> {};
     }
   }
 
@@ -103,6 +125,8 @@ final class Runner {
     }
     if (run.complete()) {
       recorder.record(entry, outcome);
+    } else {
+      recorder.lateRunEnded(entry);
     }
   }
 

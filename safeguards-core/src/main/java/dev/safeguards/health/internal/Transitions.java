@@ -24,12 +24,14 @@ final class Transitions {
 
   private final Clock clock;
   private final Listeners listeners;
+  private final Deliveries deliveries;
   private final Map<String, Status> checks = new HashMap<>();
   private final Map<Probe, Status> probes = new EnumMap<>(Probe.class);
 
-  Transitions(Clock clock, Listeners listeners, View initial) {
+  Transitions(Clock clock, Listeners listeners, Deliveries deliveries, View initial) {
     this.clock = clock;
     this.listeners = listeners;
+    this.deliveries = deliveries;
     initial.health.checks().forEach((name, check) -> checks.put(name, check.status()));
     for (Probe probe : Probe.values()) {
       probes.put(probe, initial.probe(probe).status());
@@ -41,9 +43,10 @@ final class Transitions {
     for (CheckSnapshot check : view.health.checks().values()) {
       Status from = checks.put(check.name(), check.status());
       if (from != null && from != check.status()) {
-        announce(
+        CheckTransition transition =
             new CheckTransition(
-                check.name(), from, check.status(), check.cause(), check.reason(), now));
+                check.name(), from, check.status(), check.cause(), check.reason(), now);
+        deliveries.add(() -> announce(transition));
       }
     }
     for (Probe probe : Probe.values()) {
@@ -54,7 +57,9 @@ final class Transitions {
             snapshot.reason() != null
                 ? snapshot.reason()
                 : Aggregation.describe(snapshot.checks().values());
-        announce(new ProbeTransition(probe, from, snapshot.status(), reason, now));
+        ProbeTransition transition =
+            new ProbeTransition(probe, from, snapshot.status(), reason, now);
+        deliveries.add(() -> announce(transition));
       }
     }
   }

@@ -20,6 +20,10 @@ final class View {
   final List<CheckRecord> records;
   final TrafficState traffic;
   final long validUntil;
+
+  /** When the first result goes stale by itself; {@link Long#MAX_VALUE} if none will. */
+  final long staleAt;
+
   final HealthSnapshot health;
   private final Map<Probe, HealthSnapshot> probes;
 
@@ -27,11 +31,13 @@ final class View {
       List<CheckRecord> records,
       TrafficState traffic,
       long validUntil,
+      long staleAt,
       HealthSnapshot health,
       Map<Probe, HealthSnapshot> probes) {
     this.records = records;
     this.traffic = traffic;
     this.validUntil = validUntil;
+    this.staleAt = staleAt;
     this.health = health;
     this.probes = probes;
   }
@@ -39,16 +45,18 @@ final class View {
   static View of(List<CheckRecord> records, TrafficState traffic, long now) {
     Map<String, CheckSnapshot> all = new LinkedHashMap<>();
     long validUntil = Long.MAX_VALUE;
+    long staleAt = Long.MAX_VALUE;
     for (CheckRecord record : records) {
       all.put(record.entry().name, record.snapshotAt(now));
       validUntil = Math.min(validUntil, record.deadline(now));
+      staleAt = Math.min(staleAt, record.staleAt(now));
     }
     Map<Probe, HealthSnapshot> probes = new EnumMap<>(Probe.class);
     for (Probe probe : Probe.values()) {
       probes.put(probe, probeSnapshot(probe, records, all, traffic));
     }
     HealthSnapshot health = new HealthSnapshot(Aggregation.of(all.values()), null, all);
-    return new View(List.copyOf(records), traffic, validUntil, health, probes);
+    return new View(List.copyOf(records), traffic, validUntil, staleAt, health, probes);
   }
 
   View at(long now) {
