@@ -244,6 +244,48 @@ class ShutdownCoordinatorTest {
     assertThat(runs).hasValue(1);
   }
 
+  @Test
+  void whenAHookCannotEvenBeStartedThenTheLaterHooksStillRun() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    ShutdownHook broken =
+        new ShutdownHook() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public int phase() {
+            return 10;
+          }
+
+          @Override
+          public Duration timeout() {
+            // Valid when the coordinator is built, broken when the hook is run.
+            if (asked.incrementAndGet() > 2) {
+              throw new IllegalStateException("settings gone");
+            }
+            return Duration.ofSeconds(1);
+          }
+
+          @Override
+          public void run() {
+            events.add("broken ran");
+          }
+        };
+    ShutdownCoordinator coordinator =
+        immediate().hook(broken).hook(hook("pool", 20, Duration.ofSeconds(1))).build();
+
+    ShutdownReport report = trigger(coordinator).get(10, TimeUnit.SECONDS);
+
+    assertThat(events).containsExactly("pool with 0 in flight");
+    assertThat(report.hooks())
+        .extracting(HookOutcome::name, HookOutcome::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("broken", HookOutcome.Result.FAILED),
+            org.assertj.core.groups.Tuple.tuple("pool", HookOutcome.Result.COMPLETED));
+  }
+
   private ShutdownCoordinator.Builder builder() {
     return ShutdownCoordinator.builder()
         .engine(engine)

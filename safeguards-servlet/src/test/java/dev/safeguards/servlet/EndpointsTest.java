@@ -243,6 +243,16 @@ class EndpointsTest {
     assertThat(http.get("/ready", "Accept", "application/json;q=0, */*;q=0").statusCode())
         .isEqualTo(406);
     assertThat(http.get("/ready", "Accept", "text/html, */*;q=0.1").statusCode()).isEqualTo(503);
+    assertThat(
+            http.get(
+                    "/status",
+                    "Authorization",
+                    "Bearer " + TOKEN,
+                    "Accept",
+                    "application/health+json, application/json;q=0.9")
+                .statusCode())
+        .as("JSON is acceptable, so /status answers in it")
+        .isEqualTo(200);
   }
 
   @ParameterizedTest

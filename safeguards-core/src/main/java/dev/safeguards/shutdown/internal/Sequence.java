@@ -1,6 +1,7 @@
 package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
+import dev.safeguards.internal.Causes;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;
@@ -70,7 +71,7 @@ final class Sequence {
     List<HookOutcome> outcomes = new ArrayList<>();
     HookRunner runner = new HookRunner(clock);
     for (ShutdownHook hook : hooks) {
-      outcomes.add(runner.run(hook, scheduler));
+      outcomes.add(runSafely(runner, hook, scheduler));
     }
     ShutdownReport report =
         new ShutdownReport(
@@ -87,5 +88,17 @@ final class Sequence {
       log.warn(report.summary());
     }
     return report;
+  }
+
+  /** A hook that cannot even be started (its timer refused, its settings broken) fails alone. */
+  private HookOutcome runSafely(HookRunner runner, ShutdownHook hook, Scheduler scheduler) {
+    try {
+      return runner.run(hook, scheduler);
+    } catch (RuntimeException e) {
+      String error = "could not run the hook: " + Causes.describe(e);
+      log.warn("shutdown hook failed: hook={} phase={} cause={}", hook.name(), hook.phase(), error);
+      return new HookOutcome(
+          hook.name(), hook.phase(), HookOutcome.Result.FAILED, Duration.ZERO, error);
+    }
   }
 }

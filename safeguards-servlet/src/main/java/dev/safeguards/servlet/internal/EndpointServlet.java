@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ public final class EndpointServlet extends HttpServlet {
 
   @Serial private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(EndpointServlet.class);
+
+  private static final Set<ResponseFormat> JSON_ONLY = EnumSet.of(ResponseFormat.JSON);
 
   private final transient EndpointSettings settings;
   private final transient Map<String, Endpoint> endpoints;
@@ -58,8 +62,11 @@ public final class EndpointServlet extends HttpServlet {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return Reply.error(405, "method not allowed");
     }
-    Optional<ResponseFormat> format = ResponseFormat.negotiate(request.getHeader("Accept"));
-    if (format.isEmpty() || (endpoint.protectedEndpoint && format.get() != ResponseFormat.JSON)) {
+    Optional<ResponseFormat> format =
+        ResponseFormat.negotiate(
+            request.getHeader("Accept"),
+            endpoint.protectedEndpoint ? JSON_ONLY : EnumSet.allOf(ResponseFormat.class));
+    if (format.isEmpty()) {
       return Reply.error(406, "acceptable: application/json, application/health+json");
     }
     boolean authorized = authorized(request);

@@ -1,7 +1,9 @@
 package dev.safeguards.servlet.internal;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The formats the health endpoints speak, chosen from the {@code Accept} header with media ranges
@@ -26,13 +28,18 @@ public enum ResponseFormat {
 
   /** The format to answer with, or empty when the client accepts neither (HTTP 406). */
   public static Optional<ResponseFormat> negotiate(String accept) {
+    return negotiate(accept, EnumSet.allOf(ResponseFormat.class));
+  }
+
+  /** The format among {@code offered} to answer with, or empty when none is acceptable. */
+  public static Optional<ResponseFormat> negotiate(String accept, Set<ResponseFormat> offered) {
     if (accept == null || accept.isBlank()) {
       return Optional.of(JSON);
     }
     ResponseFormat best = null;
     double bestQ = 0;
     int bestSpecificity = -1;
-    for (ResponseFormat format : values()) {
+    for (ResponseFormat format : offered) {
       double q = -1;
       int specificity = -1;
       for (String range : accept.split(",")) {
