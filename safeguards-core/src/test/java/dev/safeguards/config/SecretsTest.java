@@ -25,7 +25,13 @@ class SecretsTest {
         "aws.credentials",
         "basic-auth",
         "jwt.signing.key",
-        "ssh.passphrase"
+        "ssh.passphrase",
+        "DBPassword",
+        "SMTPPassword",
+        "JWTSecret",
+        "PGPASSWORD",
+        "dbpassword",
+        "storage.sas-sig"
       })
   void keysThatNameASecretAreSecret(String key) {
     assertThat(Secrets.isSecretKey(key)).isTrue();
@@ -112,5 +118,35 @@ class SecretsTest {
 
     assertThat(Secrets.secretValues(config, List.of("license")))
         .containsExactlyInAnyOrder("pw-one", "p%40ss", "p@ss", "pw-two", "declared-secret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "postgresql://u:ab/cd+ef==@db/x",
+        "jdbc:oracle:thin:scott/hunter2@//h:1521/s",
+        "https://ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/org/repo",
+        "{password=hunter2, user=bob}",
+        "'password=hunter2'",
+        "{\"password\":\"hunter2\"}",
+        "password = hunter2",
+        "password=\"my hunter2 secret\"",
+        "password=hunter2,b",
+        "Server=db;Password={hunter2;x};User=sa",
+        "connect failed: DBPassword=hunter2",
+        "https://store/blob?sv=1&sig=hunter2"
+      })
+  void credentialsInTextAreMaskedWhateverTheirForm(String text) {
+    String masked = Secrets.redactUrl(text);
+
+    assertThat(masked).doesNotContain("hunter2").doesNotContain("ab/cd+ef").contains("****");
+    assertThat(masked).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123");
+  }
+
+  @Test
+  void ordinaryUrlsAndSettingsAreLeftAlone() {
+    assertThat(Secrets.redactUrl("http://db.internal:5432/app?sslmode=require&user=app"))
+        .isEqualTo("http://db.internal:5432/app?sslmode=require&user=app");
+    assertThat(Secrets.redactUrl("timeout: 5s, retries=3")).isEqualTo("timeout: 5s, retries=3");
   }
 }

@@ -17,33 +17,65 @@ import java.util.regex.Pattern;
 /** The machinery behind {@link Secrets}. */
 public final class Redaction {
 
-  // user-info runs to the last '@' before the path, so an unencoded '@' in a password is covered.
+  // user-info runs to the last '@' of the URL, so an unencoded '@' or '/' in a password is covered.
   private static final Pattern USER_INFO =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:)([^/\\s]*)@");
-  // name=value in a query string, or in free text such as an exception message.
-  private static final Pattern QUERY_PARAMETER =
-      Pattern.compile("((?:^|[?&;,(\\s])([A-Za-z0-9_.-]+)=)([^&;#,)\\s]*)");
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:)(\\S*)@");
+  // A token used as the whole user-info, as in https://ghp_xxx@github.com/...
+  private static final Pattern TOKEN_USER =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([A-Za-z0-9_\\-.~]{20,})@");
+  // Oracle's thin URL: jdbc:oracle:thin:user/password@host...
+  private static final Pattern ORACLE =
+      Pattern.compile("(jdbc:oracle:[a-z]+:[^/:@\\s]+/)([^@\\s]+)@");
+  // name=value, "name": "value" or "name: value" in a query string, a map's toString, JSON or free
+  // text; a colon counts only after a quoted name or before a space, so "host:port" is no pair.
+  private static final Pattern PARAMETER_NAME =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z0-9_.-]+)\\1"
+              + "(?:\\s*=\\s*|(?<=[\"'])\\s*:\\s*|:\\s+)");
+  // A quoted or braced value is masked whole.
+  private static final Pattern PARAMETER_VALUE =
+      Pattern.compile("\"[^\"]*\"|'[^']*'|\\{[^}]*\\}|[^&;#,)}\\s\"']+");
   private static final Set<String> NOT_SECRETS =
       Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
 
   private Redaction() {}
 
   public static String redactUrls(String text) {
-    String withoutUserInfo =
-        USER_INFO
-            .matcher(text)
-            .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "****@");
-    Matcher parameters = QUERY_PARAMETER.matcher(withoutUserInfo);
-    StringBuilder out = new StringBuilder();
-    while (parameters.find()) {
-      String replacement =
-          SecretKeys.isSecret(parameters.group(2))
-              ? parameters.group(1) + Secrets.MASK
-              : parameters.group();
-      parameters.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    String redacted = text;
+    for (Pattern credentials : new Pattern[] {USER_INFO, TOKEN_USER, ORACLE}) {
+      redacted =
+          credentials
+              .matcher(redacted)
+              .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "****@");
     }
-    parameters.appendTail(out);
-    return out.toString();
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int[] value : secretParameterValues(redacted)) {
+      out.append(redacted, copied, value[0]).append(Secrets.MASK);
+      copied = value[1];
+    }
+    return out.append(redacted, copied, redacted.length()).toString();
+  }
+
+  /**
+   * Where the values of secret-looking parameters stand in {@code text}, in order. Names are found
+   * one by one without swallowing what follows them, so a pair inside another pair's value
+   * ("failed: password=x") is found too.
+   */
+  private static List<int[]> secretParameterValues(String text) {
+    List<int[]> values = new java.util.ArrayList<>();
+    Matcher name = PARAMETER_NAME.matcher(text);
+    Matcher value = PARAMETER_VALUE.matcher(text);
+    int from = 0;
+    while (from < text.length() && name.find(from)) {
+      from = name.end();
+      if (SecretKeys.isSecret(name.group(2))
+          && value.region(name.end(), text.length()).lookingAt()) {
+        values.add(new int[] {value.start(), value.end()});
+        from = value.end();
+      }
+    }
+    return values;
   }
 
   public static String redactText(String text, Collection<String> secretValues) {
@@ -74,13 +106,20 @@ public final class Redaction {
 
   static List<String> urlPasswords(String text) {
     List<String> passwords = new java.util.ArrayList<>();
-    USER_INFO.matcher(text).results().forEach(match -> passwords.add(match.group(2)));
-    QUERY_PARAMETER
-        .matcher(text)
-        .results()
-        .filter(match -> SecretKeys.isSecret(match.group(2)))
-        .forEach(match -> passwords.add(match.group(3)));
+    for (Pattern credentials : new Pattern[] {USER_INFO, TOKEN_USER, ORACLE}) {
+      credentials.matcher(text).results().forEach(match -> passwords.add(match.group(2)));
+    }
+    for (int[] value : secretParameterValues(text)) {
+      passwords.add(unquoted(text.substring(value[0], value[1])));
+    }
     return passwords;
+  }
+
+  private static String unquoted(String value) {
+    boolean quoted =
+        value.length() >= 2
+            && (value.startsWith("\"") || value.startsWith("'") || value.startsWith("{"));
+    return quoted ? value.substring(1, value.length() - 1) : value;
   }
 
   private static void addSecret(Set<String> secrets, String value) {
