@@ -2,6 +2,7 @@ package dev.safeguards.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.test.ExternalTool;
 import dev.safeguards.test.TestDatabase;
 import dev.safeguards.test.TestDatabases;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class DeployScriptTest {
   static void start() throws Exception {
     server = TestDatabases.fromEnvironment().postgres();
     Stream.of(Tool.NGINX, Tool.PG_DUMP, Tool.PG_RESTORE, Tool.CURL, Tool.BASH)
-        .forEach(Tool::require);
+        .forEach(ExternalTool::require);
     database = "deploy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     admin("CREATE DATABASE " + database);
     List<Integer> ports = List.of(FreePort.find(), FreePort.find());
@@ -91,7 +92,7 @@ class DeployScriptTest {
   @Test
   @Order(1)
   void firstDeployStartsEveryInstanceBehindNginx() throws Exception {
-    Tool.Result result = deploy(release("v1"), goodEnv());
+    ExternalTool.Result result = deploy(release("v1"), goodEnv());
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("DEPLOYED").contains("previous release: none");
@@ -109,7 +110,7 @@ class DeployScriptTest {
   void aGoodReleaseRollsForwardOneInstanceAtATimeWithZeroFailedRequests() throws Exception {
     List<String> before = pids();
 
-    Tool.Result result;
+    ExternalTool.Result result;
     Traffic traffic = new Traffic(front.port(), true);
     try (traffic) {
       result = deploy(release("v2"), goodEnv());
@@ -137,7 +138,7 @@ class DeployScriptTest {
   void aReleaseThatNeverBecomesReadyIsRolledBackWhileTheOldOneKeepsServing() throws Exception {
     String current = Files.readString(dir.resolve("deploy/current"));
 
-    Tool.Result result;
+    ExternalTool.Result result;
     // Reads only: the backup taken at the start of this deploy must hold every row there is.
     Traffic traffic = new Traffic(front.port(), false);
     try (traffic) {
@@ -196,10 +197,10 @@ class DeployScriptTest {
         .isEqualTo(count(database, "flyway_schema_history"));
   }
 
-  private static Tool.Result deploy(Path jar, String env) throws IOException {
+  private static ExternalTool.Result deploy(Path jar, String env) throws IOException {
     Path envFile = Files.createTempFile(dir, "env-", ".production");
     Files.writeString(envFile, env);
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.BASH.run(
             dir,
             Map.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.safeguards.test.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class StaticChecksTest {
     Tool.DOCKER_COMPOSE
         .run(dir, "--env-file", envFile.toString(), "-f", compose.toString(), "config", "-q")
         .assertSuccess();
-    Tool.Result config =
+    ExternalTool.Result config =
         Tool.DOCKER_COMPOSE
             .run(dir, "--env-file", envFile.toString(), "-f", compose.toString(), "config")
             .assertSuccess();
@@ -125,7 +126,7 @@ class StaticChecksTest {
     Path envFile = dir.resolve(".env.production");
     Files.writeString(envFile, filledTemplate());
 
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.BASH.run(
             dir,
             Map.of(),
@@ -148,7 +149,7 @@ class StaticChecksTest {
     Path upstream = dir.resolve("nginx/upstream-app.conf");
     String before = Files.readString(upstream);
 
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.BASH.run(
             dir,
             Map.of(

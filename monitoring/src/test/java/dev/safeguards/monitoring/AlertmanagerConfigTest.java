@@ -2,6 +2,7 @@ package dev.safeguards.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.test.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ class AlertmanagerConfigTest {
 
   @Test
   void configurationPassesAmtoolCheckConfig() {
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.AMTOOL.run(Repository.alertmanager(), "check-config", "alertmanager.yml");
 
     result.assertSuccess();
@@ -39,7 +40,7 @@ class AlertmanagerConfigTest {
                     + labels)
             .toArray(String[]::new);
 
-    Tool.Result result = Tool.AMTOOL.run(Repository.alertmanager(), args);
+    ExternalTool.Result result = Tool.AMTOOL.run(Repository.alertmanager(), args);
 
     result.assertSuccess();
     assertThat(result.output().strip()).endsWith(receiver);
@@ -47,7 +48,7 @@ class AlertmanagerConfigTest {
 
   @Test
   void aCriticalAlertDoesNotReachTheWarningReceiver() {
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.AMTOOL.run(
             Repository.alertmanager(),
             "config",
@@ -83,7 +84,7 @@ class AlertmanagerConfigTest {
 
   @Test
   void notificationTemplatesRenderTheRunbook() {
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.AMTOOL.run(
             Repository.alertmanager(),
             "template",

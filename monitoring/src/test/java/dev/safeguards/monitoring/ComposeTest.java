@@ -3,6 +3,7 @@ package dev.safeguards.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.safeguards.test.ExternalTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class ComposeTest {
   @Test
   void layeredConfigurationRunsTheThreeServicesHealthCheckedOnTheBackendNetwork()
       throws IOException {
-    Tool.Result result = compose(Map.of("GRAFANA_ADMIN_PASSWORD", "test-only"), "config");
+    ExternalTool.Result result = compose(Map.of("GRAFANA_ADMIN_PASSWORD", "test-only"), "config");
 
     result.assertSuccess();
     JsonNode services = Rules.YAML.readTree(result.output()).path("services");
@@ -58,13 +59,13 @@ class ComposeTest {
     Map<String, String> unset = new HashMap<>();
     unset.put("GRAFANA_ADMIN_PASSWORD", null);
 
-    Tool.Result result = compose(unset, "config", "-q");
+    ExternalTool.Result result = compose(unset, "config", "-q");
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
     assertThat(result.output()).contains("GRAFANA_ADMIN_PASSWORD");
   }
 
-  private Tool.Result compose(Map<String, String> environment, String... command) {
+  private ExternalTool.Result compose(Map<String, String> environment, String... command) {
     Tool.DOCKER_COMPOSE.require();
     Path root = Files.exists(Repository.root().resolve(PRODUCTION)) ? Repository.root() : standIn();
     String[] args = new String[command.length + 4];

@@ -2,6 +2,7 @@ package dev.safeguards.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.test.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ class PrometheusRulesTest {
   @Test
   void configurationPassesPromtoolCheckConfig() {
     // check config also loads and checks every rule file the configuration names.
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.PROMTOOL.run(Repository.prometheus(), "check", "config", "prometheus.yml");
 
     result.assertSuccess();
@@ -24,7 +25,7 @@ class PrometheusRulesTest {
 
   @Test
   void ruleFilesPassPromtoolCheckRules() {
-    Tool.Result result =
+    ExternalTool.Result result =
         Tool.PROMTOOL.run(
             Repository.prometheus(), "check", "rules", "rules/recording.yml", "rules/alerts.yml");
 
@@ -42,7 +43,7 @@ class PrometheusRulesTest {
 
     String[] args =
         Stream.concat(Stream.of("test", "rules"), files.stream()).toArray(String[]::new);
-    Tool.Result result = Tool.PROMTOOL.run(Repository.ruleTests(), args);
+    ExternalTool.Result result = Tool.PROMTOOL.run(Repository.ruleTests(), args);
 
     result.assertSuccess();
     assertThat(result.output().split("SUCCESS", -1)).hasSize(files.size() + 1);

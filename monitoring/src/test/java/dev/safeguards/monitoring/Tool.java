@@ -1,105 +1,15 @@
 package dev.safeguards.monitoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.safeguards.test.ExternalTool;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+/** The command-line tools these tests drive; see {@link ExternalTool} for skip and CI rules. */
+final class Tool {
 
-/**
- * A command-line tool from a Debian package. Tests that need one skip when it is missing, except
- * under CI ({@code CI=true}), where a missing tool fails the test.
- */
-enum Tool {
-  PROMTOOL("/usr/bin/promtool", "prometheus"),
-  PROMETHEUS("/usr/bin/prometheus", "prometheus"),
-  AMTOOL("/usr/bin/amtool", "prometheus-alertmanager"),
-  DOCKER_COMPOSE("/usr/bin/docker-compose", "docker-compose");
+  static final ExternalTool PROMTOOL = ExternalTool.of("/usr/bin/promtool", "prometheus");
+  static final ExternalTool PROMETHEUS = ExternalTool.of("/usr/bin/prometheus", "prometheus");
+  static final ExternalTool AMTOOL = ExternalTool.of("/usr/bin/amtool", "prometheus-alertmanager");
+  static final ExternalTool DOCKER_COMPOSE =
+      ExternalTool.of("/usr/bin/docker-compose", "docker-compose");
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-  private final Path path;
-  private final String debianPackage;
-
-  Tool(String path, String debianPackage) {
-    this.path = Path.of(path);
-    this.debianPackage = debianPackage;
-  }
-
-  /** The executable; skips the test when it is missing, fails it under CI. */
-  Path require() {
-    boolean present = Files.isExecutable(path);
-    assertThat(present || !"true".equals(System.getenv("CI")))
-        .as("%s is required under CI (Debian package %s)", path, debianPackage)
-        .isTrue();
-    assumeTrue(present, () -> path + " is not installed (Debian package " + debianPackage + ")");
-    return path;
-  }
-
-  /** Runs the tool with {@code args} in {@code directory} and waits for it, at most a minute. */
-  Result run(Path directory, String... args) {
-    return run(directory, Map.of(), args);
-  }
-
-  /**
-   * Runs the tool with {@code args} in {@code directory}, with {@code environment} changed (a null
-   * value removes the variable), and waits for it, at most a minute.
-   */
-  Result run(Path directory, Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(require().toString());
-    command.addAll(List.of(args));
-    try {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(directory.toFile())
-              .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      environment.forEach(
-          (name, value) -> {
-            if (value == null) {
-              builder.environment().remove(name);
-            } else {
-              builder.environment().put(name, value);
-            }
-          });
-      Process process = builder.start();
-      // The output is small; reading it before waiting keeps a full pipe from blocking the tool.
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT);
-      }
-      return new Result(String.join(" ", command), process.exitValue(), output);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running " + command, e);
-    }
-  }
-
-  /**
-   * What a run produced.
-   *
-   * @param command the command line, for messages
-   * @param exitCode the exit code
-   * @param output standard output and standard error, interleaved
-   */
-  record Result(String command, int exitCode, String output) {
-
-    /** Fails, showing the command and its output, unless the tool exited with 0. */
-    Result assertSuccess() {
-      assertThat(exitCode).as("%s%n%s", command, output).isZero();
-      return this;
-    }
-  }
+  private Tool() {}
 }
