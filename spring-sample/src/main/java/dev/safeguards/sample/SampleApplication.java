@@ -1,6 +1,5 @@
 package dev.safeguards.sample;
 
-import dev.safeguards.StartupAbortedException;
 import dev.safeguards.checks.DataSourceCheck;
 import dev.safeguards.health.HealthCheck;
 import javax.sql.DataSource;
@@ -16,11 +15,8 @@ import org.springframework.context.annotation.Bean;
 public class SampleApplication {
 
   public static void main(String[] args) {
-    try {
-      SpringApplication.run(SampleApplication.class, args);
-    } catch (StartupAbortedException e) {
-      System.exit(e.exitCode());
-    }
+    // A failed startup exits 69 (a dependency) or 78 (configuration) with the report printed.
+    SpringApplication.run(SampleApplication.class, args);
   }
 
   /** The same check as Actuator's indicator, but on a schedule: see application.properties. */

@@ -1,5 +1,6 @@
 package dev.safeguards.spring.internal;
 
+import dev.safeguards.StartupAbortedException;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
@@ -18,7 +19,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Validates the configuration, starts the health engine and runs the startup gates, once every
  * singleton exists and before any lifecycle bean starts: the embedded web server only opens its
  * connectors when its lifecycle starts, so no request can arrive while the gates run. A failure
- * throws out of the context refresh, which the failure analyzer turns into the report.
+ * throws out of the context refresh, which the failure analyzer turns into the report, as an
+ * exception Spring Boot reads its exit code from.
  */
 public final class StartupSequence implements SmartInitializingSingleton {
 
@@ -50,8 +52,20 @@ public final class StartupSequence implements SmartInitializingSingleton {
     this.onStarted = Objects.requireNonNull(onStarted, "onStarted");
   }
 
+  /**
+   * @throws StartupAbortedException when the configuration is invalid in production or a gate never
+   *     passes; Spring Boot exits with its code (78 or 69)
+   */
   @Override
   public void afterSingletonsInstantiated() {
+    try {
+      start();
+    } catch (StartupAbortedException e) {
+      throw ExitingStartupAbort.of(e);
+    }
+  }
+
+  private void start() {
     if (config != null) {
       config.enforce();
     }

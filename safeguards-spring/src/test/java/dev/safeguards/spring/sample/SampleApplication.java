@@ -1,6 +1,5 @@
 package dev.safeguards.spring.sample;
 
-import dev.safeguards.StartupAbortedException;
 import dev.safeguards.checks.Checks;
 import dev.safeguards.config.ConfigValidator;
 import dev.safeguards.config.Violation;
@@ -27,12 +26,8 @@ public class SampleApplication {
   final AtomicInteger auditFlushes = new AtomicInteger();
 
   public static void main(String[] args) {
-    try {
-      SpringApplication.run(SampleApplication.class, args);
-    } catch (StartupAbortedException e) {
-      // The analyzer has printed the report; exit 69 (a dependency) or 78 (configuration).
-      System.exit(e.exitCode());
-    }
+    // A failed startup exits 69 (a dependency) or 78 (configuration) with the report printed.
+    SpringApplication.run(SampleApplication.class, args);
   }
 
   /** Readiness follows the database; runs in the background, never on a request thread. */

@@ -1,0 +1,83 @@
+package dev.safeguards.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@link ForkedSpringApplication} in its own JVM and reads its real exit status: Spring Boot
+ * exits 69 or 78 when Safeguards aborts the startup, with nothing but {@code SpringApplication.run}
+ * in {@code main}.
+ */
+class StartupExitCodeProcessTest {
+
+  private static final List<String> FAST_GATES =
+      List.of(
+          "--safeguards.shutdown.drain-delay=0s",
+          "--safeguards.startup.deadline=300ms",
+          "--safeguards.startup.attempt-timeout=100ms",
+          "--safeguards.startup.initial-delay=20ms",
+          "--safeguards.startup.max-delay=50ms");
+
+  @Test
+  void whenAGateNeverPassesThenTheProcessExitsWith69AndPrintsTheReport() throws Exception {
+    Result result = fork("--fork.gate=true");
+
+    assertThat(result.exitCode).as(result.output).isEqualTo(69);
+    assertThat(result.output)
+        .contains("APPLICATION FAILED TO START")
+        .contains("gate 'database'")
+        .contains("Start PostgreSQL, or point spring.datasource.url at a running server.");
+  }
+
+  @Test
+  void whenTheConfigurationHasAnErrorInProductionThenTheProcessExitsWith78() throws Exception {
+    Result result = fork("--fork.config=true");
+
+    assertThat(result.exitCode).as(result.output).isEqualTo(78);
+    assertThat(result.output)
+        .contains("APPLICATION FAILED TO START")
+        .contains("app.secret-missing");
+  }
+
+  @Test
+  void whenStartupPassesThenTheProcessExitsNormally() throws Exception {
+    Result result = fork();
+
+    assertThat(result.exitCode).as(result.output).isZero();
+    assertThat(result.output).doesNotContain("FAILED TO START");
+  }
+
+  private static Result fork(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), ForkedSpringApplication.class.getName()));
+    command.addAll(FAST_GATES);
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process));
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("forked application did not exit within 60s");
+    }
+    return new Result(process.exitValue(), output.join());
+  }
+
+  private static String read(Process process) {
+    try {
+      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Result(int exitCode, String output) {}
+}
