@@ -71,7 +71,8 @@ class ServiceWiringTest {
         .contains("hikaricp_connections_active{pool=\"connections\"}")
         .contains("jvm_memory_used_bytes")
         .contains("process_start_time_seconds")
-        .contains("safeguards_health_status{name=\"database\",scope=\"check\"} 1.0")
+        .contains(
+            "safeguards_health_status{critical=\"true\",name=\"database\",scope=\"check\"} 1.0")
         .contains("safeguards_requests_inflight")
         .contains("safeguards_config_violations{severity=\"error\"}")
         .doesNotContain("/api/connections/" + id + "\"");

@@ -1,6 +1,7 @@
 package dev.safeguards.metrics;
 
 import dev.safeguards.health.CheckRun;
+import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.CheckTransition;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthListener;
@@ -34,16 +35,18 @@ public final class HealthMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    for (String check : engine.health().checks().keySet()) {
-      Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> checkValue(e, check))
+    for (CheckSnapshot check : engine.health().checks().values()) {
+      String name = check.name();
+      Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> checkValue(e, name))
           .description("Reported status of a check: 1 up, 0.5 degraded, 0 down, -1 unknown")
-          .tags("scope", "check", "name", check)
+          .tags("scope", "check", "name", name, "critical", String.valueOf(check.critical()))
           .register(registry);
     }
     for (Probe probe : Probe.values()) {
+      // A probe's DOWN always moves traffic or restarts; every meter of one name has the same keys.
       Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> value(e.probe(probe).status()))
           .description("Aggregate status of a probe: 1 up, 0.5 degraded, 0 down, -1 unknown")
-          .tags("scope", "probe", "name", probe.name().toLowerCase(Locale.ROOT))
+          .tags("scope", "probe", "name", probe.name().toLowerCase(Locale.ROOT), "critical", "true")
           .register(registry);
     }
     engine.addListener(new Recorder(registry));

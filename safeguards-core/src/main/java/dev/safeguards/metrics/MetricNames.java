@@ -8,8 +8,9 @@ public final class MetricNames {
 
   /**
    * Gauge: 1 = UP, 0.5 = DEGRADED, 0 = DOWN, -1 = UNKNOWN. Tags {@code scope} ({@code check} or
-   * {@code probe}) and {@code name} (the check's name, or {@code liveness}, {@code readiness},
-   * {@code startup}).
+   * {@code probe}), {@code name} (the check's name, or {@code liveness}, {@code readiness}, {@code
+   * startup}) and {@code critical}: for a check, whether its failure fails its probes ({@code
+   * true}) or only degrades them ({@code false}); always {@code true} for a probe.
    */
   public static final String HEALTH_STATUS = "safeguards.health.status";
 

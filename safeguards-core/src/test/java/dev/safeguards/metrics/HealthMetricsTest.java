@@ -67,10 +67,43 @@ class HealthMetricsTest {
   }
 
   @Test
+  void tagsEachCheckWithWhetherItIsCriticalAndEveryProbeAsCritical() {
+    HealthEngine engine =
+        HealthEngine.builder()
+            .check("db", HealthResult::up, CheckPolicy.defaults())
+            .check("mail", HealthResult::up, CheckPolicy.builder().critical(false).build())
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new HealthMetrics(engine).bindTo(registry);
+
+    assertThat(critical(registry, "db")).isEqualTo("true");
+    assertThat(critical(registry, "mail")).isEqualTo("false");
+    for (String probe : new String[] {"liveness", "readiness", "startup"}) {
+      assertThat(critical(registry, probe)).isEqualTo("true");
+    }
+    assertThat(registry.get(MetricNames.HEALTH_STATUS).gauges())
+        .allSatisfy(
+            gauge ->
+                assertThat(gauge.getId().getTags())
+                    .extracting(tag -> tag.getKey())
+                    .containsExactly("critical", "name", "scope"));
+    engine.close();
+  }
+
+  @Test
   void unknownIsBelowDown() {
     assertThat(HealthMetrics.value(dev.safeguards.health.Status.UNKNOWN))
         .isLessThan(HealthMetrics.value(dev.safeguards.health.Status.DOWN));
     assertThat(HealthMetrics.value(dev.safeguards.health.Status.DEGRADED)).isEqualTo(0.5);
+  }
+
+  private static String critical(SimpleMeterRegistry registry, String name) {
+    return registry
+        .get(MetricNames.HEALTH_STATUS)
+        .tag("name", name)
+        .gauge()
+        .getId()
+        .getTag("critical");
   }
 
   private static double gauge(SimpleMeterRegistry registry, String scope, String name) {

@@ -52,7 +52,8 @@ class PrometheusScrapeTest {
       assertThat(response.headers().firstValue("Content-Type").orElseThrow())
           .startsWith("text/plain; version=0.0.4");
       assertThat(response.body())
-          .contains("safeguards_health_status{name=\"readiness\",scope=\"probe\"} 1.0")
+          .contains(
+              "safeguards_health_status{critical=\"true\",name=\"readiness\",scope=\"probe\"} 1.0")
           .contains(
               "safeguards_health_check_duration_seconds_count{cause=\"REPORTED\",check=\"db\"");
       Path scrape = Files.createTempFile("scrape", ".txt");
