@@ -15,6 +15,7 @@ import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
+import dev.safeguards.startup.StartupReport;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,12 +81,14 @@ public final class Application {
     LifecycleMetrics lifecycle = new LifecycleMetrics(c.inFlight(), () -> report);
     lifecycle.bindTo(c.registry());
     new HealthMetrics(c.engine()).bindTo(c.registry());
+    AtomicReference<StartupReport> startupReport = new AtomicReference<>();
     SafeguardsEndpoints endpoints =
         SafeguardsEndpoints.builder(c.engine())
             .authorizer(
                 settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none()))
             .inFlight(c.inFlight())
             .version(version())
+            .startupReport(startupReport::get)
             .statusSection(
                 "connections", () -> Map.of("websocketClients", c.events().clientCount()))
             .productionReadiness(report::toJson, report::hasErrors)
@@ -100,7 +104,7 @@ public final class Application {
             c.events());
     c.server(server);
     server.prepare();
-    Probes.gates(settings, c.pool(), c.events(), c.engine()).run();
+    startupReport.set(Probes.gates(settings, c.pool(), c.events(), c.engine()).run());
     // After the gates, so that the first results describe a database that is there and a warm pool.
     c.engine().start();
     c.monitor().start();

@@ -42,6 +42,10 @@ class ServiceWiringTest {
     assertThat(status.json().get("checks").fieldNames())
         .toIterable()
         .contains("database", "pool", "websockets", "disk", "deadlocks");
+    assertThat(status.json().at("/startup/passed").asBoolean()).isTrue();
+    assertThat(status.json().at("/startup/gates"))
+        .extracting(gate -> gate.get("name").asText())
+        .containsExactly("database", "migrations", "websocket-manager");
   }
 
   @Test

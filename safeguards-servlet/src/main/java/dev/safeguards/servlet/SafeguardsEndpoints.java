@@ -6,6 +6,7 @@ import dev.safeguards.servlet.internal.EndpointSettings;
 import dev.safeguards.servlet.internal.EndpointSettings.ReadinessReport;
 import dev.safeguards.servlet.internal.InFlightFilter;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -102,6 +103,7 @@ public final class SafeguardsEndpoints {
     private Duration retryAfter = Duration.ofSeconds(5);
     private final Map<String, Supplier<?>> statusSections = new LinkedHashMap<>();
     private Supplier<ReadinessReport> productionReadiness;
+    private Supplier<StartupReport> startupReport;
 
     private Builder(HealthEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -180,6 +182,17 @@ public final class SafeguardsEndpoints {
       return this;
     }
 
+    /**
+     * Shows the startup gates' report in {@code /status}, as {@code startup}: whether the gates
+     * passed, the deadline, the time they took, and each gate's attempts, time and last error
+     * (credentials masked). {@code report} may return {@code null} until the gates have run; the
+     * section is left out meanwhile. Default: none.
+     */
+    public Builder startupReport(Supplier<StartupReport> report) {
+      this.startupReport = Objects.requireNonNull(report, "report");
+      return this;
+    }
+
     public SafeguardsEndpoints build() {
       return new SafeguardsEndpoints(
           new EndpointSettings(
@@ -193,7 +206,8 @@ public final class SafeguardsEndpoints {
               inFlight,
               retryAfter,
               Map.copyOf(statusSections),
-              productionReadiness));
+              productionReadiness,
+              startupReport));
     }
   }
 }

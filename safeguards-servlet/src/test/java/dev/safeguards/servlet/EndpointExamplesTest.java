@@ -7,12 +7,15 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.Probe;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.startup.GateOutcome;
+import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,20 @@ class EndpointExamplesTest {
             .version("1.4.2")
             .authorizer(Authorizer.bearerToken(TOKEN))
             .inFlight(tracker)
+            .startupReport(
+                () ->
+                    new StartupReport(
+                        true,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(1_412),
+                        List.of(
+                            new GateOutcome(
+                                "database",
+                                true,
+                                3,
+                                Duration.ofMillis(1_410),
+                                "java.net.ConnectException: Connection refused",
+                                "Start PostgreSQL."))))
             .build();
     Map<String, String> examples = new LinkedHashMap<>();
     try (ServletServer server = ServletServer.jetty(endpoints::register)) {

@@ -12,11 +12,17 @@ import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.Probe;
+import dev.safeguards.startup.GatePolicy;
+import dev.safeguards.startup.GateRunner;
+import dev.safeguards.startup.StartupGate;
+import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.ManualClock;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +37,7 @@ class EndpointsTest {
   private final ManualClock clock = new ManualClock();
   private final AtomicReference<HealthResult> db = new AtomicReference<>(HealthResult.up());
   private HealthEngine engine;
+  private volatile StartupReport startupReport;
   private ServletServer server;
   private Http http;
 
@@ -185,7 +192,13 @@ class EndpointsTest {
   @ParameterizedTest
   @ValueSource(strings = {"jetty", "tomcat"})
   void statusNeedsAuthorisationAndShowsTheSystem(String container) throws Exception {
-    start(container, endpoints().statusSection("startup", () -> "all gates passed"));
+    start(container, endpoints().startupReport(() -> startupReport));
+    assertThat(
+            JSON.readTree(http.get("/status", "Authorization", "Bearer " + TOKEN).body())
+                .has("startup"))
+        .as("no startup section before the gates have run")
+        .isFalse();
+    startupReport = runGates();
     engine.markStarted();
     clock.advance(Duration.ofSeconds(5));
 
@@ -204,7 +217,39 @@ class EndpointsTest {
     assertThat(body.get("probes").get("liveness").asText()).isEqualTo("UP");
     assertThat(body.get("checks").get("db").get("ageMs").asLong()).isEqualTo(5000);
     assertThat(body.get("warnings").isArray()).isTrue();
-    assertThat(body.get("startup").asText()).isEqualTo("all gates passed");
+    JsonNode startup = body.get("startup");
+    assertThat(startup.get("passed").asBoolean()).isTrue();
+    assertThat(startup.get("deadlineMs").asLong()).isEqualTo(10_000);
+    JsonNode gate = startup.get("gates").get(0);
+    assertThat(gate.get("name").asText()).isEqualTo("database");
+    assertThat(gate.get("passed").asBoolean()).isTrue();
+    assertThat(gate.get("attempts").asInt()).isEqualTo(2);
+    assertThat(gate.get("lastError").asText())
+        .contains("ConnectException")
+        .contains("jdbc:postgresql://app:")
+        .doesNotContain("hunter2");
+  }
+
+  /** A real run: the gate fails once, naming a URL with a password, then passes. */
+  private StartupReport runGates() {
+    AtomicInteger calls = new AtomicInteger();
+    return GateRunner.builder()
+        .policy(
+            GatePolicy.builder()
+                .initialDelay(Duration.ofMillis(1))
+                .deadline(Duration.ofSeconds(10))
+                .build())
+        .gate(
+            StartupGate.of(
+                "database",
+                () -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new ConnectException(
+                        "refused: jdbc:postgresql://app:hunter2@db.internal:5432/orders");
+                  }
+                }))
+        .build()
+        .run();
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.spring.internal.ConfigCheck;
+import dev.safeguards.spring.internal.StartupSequence;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +43,8 @@ public final class SafeguardsEndpointsAutoConfiguration {
       SafeguardsProperties properties,
       HealthEngine engine,
       ObjectProvider<InFlightTracker> inFlight,
-      ObjectProvider<ConfigCheck> config) {
+      ObjectProvider<ConfigCheck> config,
+      ObjectProvider<StartupSequence> startup) {
     EndpointProperties endpoints = properties.endpoints();
     SafeguardsEndpoints.Builder builder =
         SafeguardsEndpoints.builder(engine)
@@ -56,6 +58,7 @@ public final class SafeguardsEndpointsAutoConfiguration {
       builder.version(endpoints.version());
     }
     inFlight.ifAvailable(builder::inFlight);
+    startup.ifAvailable(sequence -> builder.startupReport(sequence::report));
     config.ifAvailable(
         check ->
             builder.productionReadiness(

@@ -5,6 +5,7 @@ import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.DetailLevel;
 import dev.safeguards.servlet.EndpointPaths;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  * @param inFlight the tracker, or {@code null} when requests are not tracked
  * @param productionReadiness the configuration report as JSON and whether it has errors, or {@code
  *     null} when there is none
+ * @param startupReport the startup gates' report, or {@code null} when there is none; it may itself
+ *     return {@code null} until the gates have run
  */
 public record EndpointSettings(
     HealthEngine engine,
@@ -29,7 +32,8 @@ public record EndpointSettings(
     InFlightTracker inFlight,
     Duration retryAfter,
     Map<String, Supplier<?>> statusSections,
-    Supplier<ReadinessReport> productionReadiness) {
+    Supplier<ReadinessReport> productionReadiness,
+    Supplier<StartupReport> startupReport) {
 
   /**
    * A configuration report as the endpoint serves it.

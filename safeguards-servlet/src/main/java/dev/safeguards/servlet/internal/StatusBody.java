@@ -5,6 +5,8 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.startup.GateOutcome;
+import dev.safeguards.startup.StartupReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,11 @@ final class StatusBody {
       probes.put(HealthBodies.lower(probe), engine.probe(probe).status());
     }
     body.put("probes", probes);
+    StartupReport startup =
+        settings.startupReport() == null ? null : settings.startupReport().get();
+    if (startup != null) {
+      body.put("startup", startup(startup));
+    }
     InFlightTracker inFlight = settings.inFlight();
     if (inFlight != null) {
       body.put(
@@ -46,6 +53,35 @@ final class StatusBody {
       body.put(section.getKey(), section.getValue().get());
     }
     return body;
+  }
+
+  private static Map<String, Object> startup(StartupReport report) {
+    List<Object> gates = new ArrayList<>();
+    for (GateOutcome gate : report.gates()) {
+      Map<String, Object> outcome =
+          Json.object(
+              "name",
+              gate.name(),
+              "passed",
+              gate.passed(),
+              "attempts",
+              gate.attempts(),
+              "elapsedMs",
+              gate.elapsed().toMillis());
+      if (gate.lastError() != null) {
+        outcome.put("lastError", gate.lastError());
+      }
+      gates.add(outcome);
+    }
+    return Json.object(
+        "passed",
+        report.passed(),
+        "deadlineMs",
+        report.deadline().toMillis(),
+        "elapsedMs",
+        report.elapsed().toMillis(),
+        "gates",
+        gates);
   }
 
   private static List<Object> warnings(List<HealthWarning> warnings) {

@@ -31,6 +31,7 @@ public final class StartupSequence implements SmartInitializingSingleton {
   private final List<StartupGate> gates;
   private final GatePolicy policy;
   private final Consumer<Duration> onStarted;
+  private volatile StartupReport report;
 
   /**
    * @param engine the engine to start and mark started, or {@code null}
@@ -65,6 +66,11 @@ public final class StartupSequence implements SmartInitializingSingleton {
     }
   }
 
+  /** The gates' report once they have passed; {@code null} before, or when there are no gates. */
+  public StartupReport report() {
+    return report;
+  }
+
   private void start() {
     if (config != null) {
       config.enforce();
@@ -75,7 +81,7 @@ public final class StartupSequence implements SmartInitializingSingleton {
     if (!gates.isEmpty()) {
       GateRunner.Builder runner = GateRunner.builder().policy(policy);
       gates.forEach(runner::gate);
-      StartupReport report = runner.build().run();
+      report = runner.build().run();
       log.info("startup gates passed: {}", report.render());
     }
     if (engine != null) {

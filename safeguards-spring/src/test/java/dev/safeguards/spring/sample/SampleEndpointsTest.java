@@ -40,7 +40,11 @@ class SampleEndpointsTest {
       assertThat(SampleApp.status(port, "/ops/status")).isIn(401, 403);
       HttpResponse<String> status = authorized(port, "/ops/status");
       assertThat(status.statusCode()).isEqualTo(200);
-      assertThat(status.body()).contains("1.2.3").contains("database").doesNotContain(TOKEN);
+      assertThat(status.body())
+          .contains("1.2.3")
+          .contains("database")
+          .contains("\"startup\":{\"passed\":true")
+          .doesNotContain(TOKEN);
       HttpResponse<String> readiness = authorized(port, "/ops/production-readiness");
       assertThat(readiness.statusCode()).isEqualTo(200);
       assertThat(readiness.body()).contains("\"status\":\"PASS\"");
