@@ -281,13 +281,37 @@ class EndpointsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"jetty", "tomcat"})
+  void probesAnswerWithTheirStatusWhateverTheAcceptHeader(String container) throws Exception {
+    start(container, endpoints());
+    engine.markStarted();
+
+    for (String accept : new String[] {"text/html", "text/plain", "application/json;q=0"}) {
+      HttpResponse<String> ready = http.get("/ready", "Accept", accept);
+      assertThat(ready.statusCode()).as(accept).isEqualTo(200);
+      assertThat(ready.headers().firstValue("Content-Type"))
+          .hasValue("application/json;charset=utf-8");
+      assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(http.get("/live", "Accept", accept).statusCode()).isEqualTo(200);
+      assertThat(http.get("/started", "Accept", accept).statusCode()).isEqualTo(200);
+    }
+    db.set(HealthResult.down("refused"));
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(http.get("/ready", "Accept", "text/plain").statusCode()).isEqualTo(503);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
   void unacceptableMediaTypeIs406(String container) throws Exception {
     start(container, endpoints());
 
-    assertThat(http.get("/ready", "Accept", "text/html").statusCode()).isEqualTo(406);
-    assertThat(http.get("/ready", "Accept", "application/json;q=0, */*;q=0").statusCode())
+    assertThat(http.get("/health", "Accept", "text/html").statusCode()).isEqualTo(406);
+    assertThat(http.get("/health", "Accept", "application/json;q=0, */*;q=0").statusCode())
         .isEqualTo(406);
-    assertThat(http.get("/ready", "Accept", "text/html, */*;q=0.1").statusCode()).isEqualTo(503);
+    assertThat(http.get("/health", "Accept", "text/html, */*;q=0.1").statusCode()).isEqualTo(200);
+    assertThat(
+            http.get("/status", "Authorization", "Bearer " + TOKEN, "Accept", "text/html")
+                .statusCode())
+        .isEqualTo(406);
     assertThat(
             http.get(
                     "/status",

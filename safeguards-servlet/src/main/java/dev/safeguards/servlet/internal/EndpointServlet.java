@@ -67,7 +67,11 @@ public final class EndpointServlet extends HttpServlet {
             request.getHeader("Accept"),
             endpoint.protectedEndpoint ? JSON_ONLY : EnumSet.allOf(ResponseFormat.class));
     if (format.isEmpty()) {
-      return Reply.error(406, "acceptable: application/json, application/health+json");
+      if (endpoint.probe == null) {
+        return Reply.error(406, "acceptable: application/json, application/health+json");
+      }
+      // A probe's answer is its status code: a 406 would read as "not ready" for ever.
+      format = Optional.of(ResponseFormat.JSON);
     }
     boolean authorized = authorized(request);
     if (endpoint.protectedEndpoint && !authorized) {
