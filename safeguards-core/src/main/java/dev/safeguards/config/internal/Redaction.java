@@ -5,6 +5,7 @@ import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Secrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ public final class Redaction {
   // A quoted or braced value is masked whole.
   private static final Pattern PARAMETER_VALUE =
       Pattern.compile("\"[^\"]*\"|'[^']*'|\\{[^}]*\\}|[^&;#,)}\\s\"']+");
+  private static final Pattern[] URL_CREDENTIALS = {USER_INFO, TOKEN_USER, ORACLE};
   private static final Set<String> NOT_SECRETS =
       Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
 
@@ -42,11 +44,13 @@ public final class Redaction {
 
   public static String redactUrls(String text) {
     String redacted = text;
-    for (Pattern credentials : new Pattern[] {USER_INFO, TOKEN_USER, ORACLE}) {
-      redacted =
-          credentials
-              .matcher(redacted)
-              .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "****@");
+    if (mayHoldUrlCredentials(text)) {
+      for (Pattern credentials : URL_CREDENTIALS) {
+        redacted =
+            credentials
+                .matcher(redacted)
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "****@");
+      }
     }
     StringBuilder out = new StringBuilder();
     int copied = 0;
@@ -63,7 +67,10 @@ public final class Redaction {
    * ("failed: password=x") is found too.
    */
   private static List<int[]> secretParameterValues(String text) {
-    List<int[]> values = new java.util.ArrayList<>();
+    if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+      return List.of(); // no name=value or name: value pair can stand in it
+    }
+    List<int[]> values = new ArrayList<>();
     Matcher name = PARAMETER_NAME.matcher(text);
     Matcher value = PARAMETER_VALUE.matcher(text);
     int from = 0;
@@ -105,14 +112,24 @@ public final class Redaction {
   }
 
   static List<String> urlPasswords(String text) {
-    List<String> passwords = new java.util.ArrayList<>();
-    for (Pattern credentials : new Pattern[] {USER_INFO, TOKEN_USER, ORACLE}) {
-      credentials.matcher(text).results().forEach(match -> passwords.add(match.group(2)));
+    List<String> passwords = new ArrayList<>();
+    if (mayHoldUrlCredentials(text)) {
+      for (Pattern credentials : URL_CREDENTIALS) {
+        Matcher match = credentials.matcher(text);
+        while (match.find()) {
+          passwords.add(match.group(2));
+        }
+      }
     }
     for (int[] value : secretParameterValues(text)) {
       passwords.add(unquoted(text.substring(value[0], value[1])));
     }
     return passwords;
+  }
+
+  /** Every {@link #URL_CREDENTIALS} pattern needs one of these literally: most values skip them. */
+  private static boolean mayHoldUrlCredentials(String text) {
+    return text.contains("://") || text.contains("jdbc:oracle:");
   }
 
   private static String unquoted(String value) {

@@ -1,5 +1,6 @@
 package dev.safeguards.config.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,22 +50,69 @@ public final class SecretKeys {
   public static boolean isSecret(String key) {
     List<String> words = words(key);
     for (String word : words) {
-      if (SECRET_WORDS.contains(word) || SECRET_ENDINGS.stream().anyMatch(word::endsWith)) {
+      if (SECRET_WORDS.contains(word) || endsWithSecret(word)) {
         return true;
       }
     }
     return !words.isEmpty() && words.get(words.size() - 1).equals("key");
   }
 
+  private static boolean endsWithSecret(String word) {
+    for (String ending : SECRET_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * {@code dbPassword}, {@code DB_PASSWORD}, {@code db.password} and {@code DBPassword} all give
-   * [db, password].
+   * [db, password]. A word starts at an upper-case letter that follows a lower-case letter or a
+   * digit, and at the last capital of a run that a lower-case letter follows ({@code DBPassword});
+   * anything but an ASCII letter or digit separates words. Written out by hand rather than with
+   * regular expressions: every configuration key and every parameter name in every masked text
+   * passes through here.
    */
   static List<String> words(String key) {
-    String split =
-        key.replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-            .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-            .toLowerCase(Locale.ROOT);
-    return List.of(split.split("[^a-z0-9]+")).stream().filter(word -> !word.isEmpty()).toList();
+    StringBuilder spaced = new StringBuilder(key.length() + 8);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (i > 0 && isUpper(c)) {
+        char before = key.charAt(i - 1);
+        boolean camel = isLower(before) || isDigit(before);
+        boolean endOfCapitals =
+            isUpper(before) && i + 1 < key.length() && isLower(key.charAt(i + 1));
+        if (camel || endOfCapitals) {
+          spaced.append(' ');
+        }
+      }
+      spaced.append(c);
+    }
+    String lower = spaced.toString().toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); i++) {
+      boolean inWord = i < lower.length() && (isLower(lower.charAt(i)) || isDigit(lower.charAt(i)));
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        words.add(lower.substring(start, i));
+        start = -1;
+      }
+    }
+    return words;
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }
