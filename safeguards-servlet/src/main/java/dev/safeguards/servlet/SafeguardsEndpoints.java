@@ -5,6 +5,7 @@ import dev.safeguards.servlet.internal.EndpointServlet;
 import dev.safeguards.servlet.internal.EndpointSettings;
 import dev.safeguards.servlet.internal.EndpointSettings.ReadinessReport;
 import dev.safeguards.servlet.internal.InFlightFilter;
+import dev.safeguards.servlet.internal.StatusBody;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -163,10 +165,24 @@ public final class SafeguardsEndpoints {
     /**
      * Adds a section to {@code /status}, read on each request: maps, lists, strings, numbers,
      * booleans. Never put secrets in it.
+     *
+     * @throws IllegalArgumentException if {@code name} is one {@code /status} writes itself ({@code
+     *     status}, {@code version}, {@code startedAt}, {@code uptimeMs}, {@code traffic}, {@code
+     *     probes}, {@code startup}, {@code requests}, {@code checks}, {@code warnings})
      */
     public Builder statusSection(String name, Supplier<?> section) {
-      statusSections.put(
-          Objects.requireNonNull(name, "name"), Objects.requireNonNull(section, "section"));
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(section, "section");
+      if (StatusBody.RESERVED.contains(name)) {
+        throw new IllegalArgumentException(
+            "'name' must not be one of the sections /status writes itself "
+                + new TreeSet<>(StatusBody.RESERVED)
+                + ", but was '"
+                + name
+                + "'"
+                + (name.equals("startup") ? "; use startupReport(...) for the gates' report" : ""));
+      }
+      statusSections.put(name, section);
       return this;
     }
 

@@ -58,7 +58,13 @@ public final class SafeguardsEndpointsAutoConfiguration {
       builder.version(endpoints.version());
     }
     inFlight.ifAvailable(builder::inFlight);
-    startup.ifAvailable(sequence -> builder.startupReport(sequence::report));
+    // Looked up per request: resolving the sequence here would create every gate bean (and what
+    // they need) while the web server is being created.
+    builder.startupReport(
+        () -> {
+          StartupSequence sequence = startup.getIfAvailable();
+          return sequence == null ? null : sequence.report();
+        });
     config.ifAvailable(
         check ->
             builder.productionReadiness(

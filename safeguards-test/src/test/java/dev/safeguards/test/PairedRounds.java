@@ -52,13 +52,16 @@ record PairedRounds(List<Long> baseline, List<Long> candidate) {
     return ratios;
   }
 
-  /** One line: medians and best of each side, and the ratio's median and quartiles. */
+  /**
+   * One line: medians and best of each side, the per-pair ratio's median and quartiles, and the
+   * ratio of the two best runs.
+   */
   String report(String name, long bytesPerRun) {
     List<Double> ratios = ratios();
     return String.format(
         Locale.ROOT,
         "%s: pairs=%d bytes=%d direct median=%.0f MiB/s (best %.0f) proxied median=%.0f MiB/s"
-            + " (best %.0f) proxied_over_direct median=%.2f q1=%.2f q3=%.2f",
+            + " (best %.0f) proxied_over_direct median=%.2f q1=%.2f q3=%.2f best_over_best=%.2f",
         name,
         ratios.size(),
         bytesPerRun,
@@ -68,21 +71,29 @@ record PairedRounds(List<Long> baseline, List<Long> candidate) {
         mibPerSecond(bytesPerRun, min(candidate)),
         quantile(ratios, 0.5),
         quantile(ratios, 0.25),
-        quantile(ratios, 0.75));
+        quantile(ratios, 0.75),
+        (double) min(baseline) / min(candidate));
   }
 
   private static long median(List<Long> nanos) {
     List<Long> sorted = new ArrayList<>(nanos);
     sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private static long min(List<Long> nanos) {
     return nanos.stream().mapToLong(Long::longValue).min().orElseThrow();
   }
 
+  /** Linear interpolation between the closest ranks. */
   private static double quantile(List<Double> sorted, double q) {
-    return sorted.get((int) Math.round(q * (sorted.size() - 1)));
+    double rank = q * (sorted.size() - 1);
+    int below = (int) Math.floor(rank);
+    int above = (int) Math.ceil(rank);
+    return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
   }
 
   private static double mibPerSecond(long bytes, long nanos) {

@@ -1,5 +1,6 @@
 package dev.safeguards.servlet.internal;
 
+import dev.safeguards.config.Secrets;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
@@ -13,12 +14,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The body of {@code /status}: everything an operator wants on one page. */
-final class StatusBody {
+public final class StatusBody {
 
   private StatusBody() {}
+
+  /** The keys {@code /status} writes itself; an extra section may not take one of them. */
+  public static final Set<String> RESERVED =
+      Set.of(
+          "status",
+          "version",
+          "startedAt",
+          "uptimeMs",
+          "traffic",
+          "probes",
+          "startup",
+          "requests",
+          "checks",
+          "warnings");
 
   static Map<String, Object> of(EndpointSettings settings) {
     HealthEngine engine = settings.engine();
@@ -69,7 +85,8 @@ final class StatusBody {
               "elapsedMs",
               gate.elapsed().toMillis());
       if (gate.lastError() != null) {
-        outcome.put("lastError", gate.lastError());
+        // The runner masks it already; a report built elsewhere may not have.
+        outcome.put("lastError", Secrets.redactUrl(gate.lastError()));
       }
       gates.add(outcome);
     }

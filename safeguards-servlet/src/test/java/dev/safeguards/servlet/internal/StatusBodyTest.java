@@ -1,0 +1,85 @@
+package dev.safeguards.servlet.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.HealthResult;
+import dev.safeguards.servlet.Authorizer;
+import dev.safeguards.servlet.DetailLevel;
+import dev.safeguards.servlet.EndpointPaths;
+import dev.safeguards.startup.GateOutcome;
+import dev.safeguards.startup.StartupReport;
+import dev.safeguards.time.ManualClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusBodyTest {
+
+  @Test
+  void aStartupReportBuiltByHandStillHasItsCredentialsMasked() {
+    ManualClock clock = new ManualClock();
+    StartupReport report =
+        new StartupReport(
+            false,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            List.of(
+                new GateOutcome(
+                    "database",
+                    false,
+                    16,
+                    Duration.ofSeconds(60),
+                    "refused: postgresql://app:hunter2@db:5432/app?password=hunter3",
+                    "")));
+    try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
+      EndpointSettings settings =
+          new EndpointSettings(
+              engine,
+              EndpointPaths.defaults(),
+              DetailLevel.WHEN_AUTHORIZED,
+              Authorizer.none(),
+              clock,
+              clock.instant(),
+              null,
+              null,
+              Duration.ofSeconds(5),
+              Map.of(),
+              null,
+              () -> report);
+
+      String body = Json.write(StatusBody.of(settings));
+
+      assertThat(body)
+          .contains("\"passed\":false")
+          .contains("\"attempts\":16")
+          .contains("postgresql://app:****@db")
+          .doesNotContain("hunter2")
+          .doesNotContain("hunter3");
+    }
+  }
+
+  @Test
+  void withoutAReportYetThereIsNoStartupSection() {
+    ManualClock clock = new ManualClock();
+    try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
+      EndpointSettings settings =
+          new EndpointSettings(
+              engine,
+              EndpointPaths.defaults(),
+              DetailLevel.WHEN_AUTHORIZED,
+              Authorizer.none(),
+              clock,
+              clock.instant(),
+              null,
+              null,
+              Duration.ofSeconds(5),
+              Map.of(),
+              null,
+              () -> null);
+
+      assertThat(StatusBody.of(settings)).doesNotContainKey("startup");
+    }
+  }
+}
