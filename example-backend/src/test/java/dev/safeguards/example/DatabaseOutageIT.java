@@ -76,4 +76,60 @@ class DatabaseOutageIT {
       }
     }
   }
+
+  /**
+   * A silent database would hold every request for the pool's 20 s connection timeout. Once the
+   * check reports it DOWN, the API answers 503 without asking the pool: well within the test
+   * client's 10 s request timeout, which a request that waited for the pool would exceed.
+   */
+  @Test
+  void whenDatabaseIsSilentThenApiAnswers503FromTheHealthCheckWithoutWaitingForThePool()
+      throws Exception {
+    try (PostgresDatabase database =
+            new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
+        TcpFaultProxy proxy =
+            TcpFaultProxy.start(database.server().host(), database.server().port());
+        ServiceProcess service =
+            ServiceProcess.start(
+                    workDir,
+                    Map.of(
+                        "DATABASE_URL", database.urlThrough(proxy),
+                        "DATABASE_USER", database.server().user(),
+                        "DATABASE_PASSWORD", database.server().password(),
+                        "DATABASE_TIMEOUT", "20s"))
+                .awaitReady(Duration.ofSeconds(30))) {
+      Http http = service.http();
+      assertThat(http.get("/api/connections").status()).isEqualTo(200);
+
+      proxy.blackhole();
+      await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/ready").status() == 503);
+      for (int i = 0; i < 20; i++) {
+        Http.Reply refused =
+            http.post("/api/connections", ConnectionsApiContract.connection("silent-" + i, 1));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("error").asText()).isEqualTo("database_unavailable");
+        assertThat(refused.header("Retry-After")).isEqualTo("2");
+      }
+      assertThat(http.get("/api/connections/1").status()).isEqualTo(503);
+      assertThat(http.method("PATCH", "/api/connections").status())
+          .as("a method the API does not have is still 405, not 503")
+          .isEqualTo(405);
+      assertThat(service.stdout()).contains("answered from the health check, pool not asked");
+
+      proxy.restore();
+      await().atMost(Duration.ofSeconds(40)).until(() -> http.get("/ready").status() == 200);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  http.post(
+                              "/api/connections",
+                              ConnectionsApiContract.connection("after-silence", 1))
+                          .status()
+                      == 201);
+      assertThat(database.names())
+          .contains("after-silence")
+          .noneMatch(n -> n.startsWith("silent-"));
+    }
+  }
 }
