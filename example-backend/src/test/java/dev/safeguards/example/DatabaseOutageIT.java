@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.test.TestDatabases;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,19 @@ class DatabaseOutageIT {
 
   @TempDir Path workDir;
 
+  /** The packaged service on a fresh database reached through {@code proxy}, once it is ready. */
+  private ServiceProcess start(PostgresDatabase database, TcpFaultProxy proxy, String poolTimeout)
+      throws IOException {
+    return ServiceProcess.start(
+            workDir,
+            Map.of(
+                "DATABASE_URL", database.urlThrough(proxy),
+                "DATABASE_USER", database.server().user(),
+                "DATABASE_PASSWORD", database.server().password(),
+                "DATABASE_TIMEOUT", poolTimeout))
+        .awaitReady(Duration.ofSeconds(30));
+  }
+
   @Test
   void whenDatabaseIsCutThenApiAnswers503AndRecoversWithoutLosingAcknowledgedWrites()
       throws Exception {
@@ -25,15 +39,7 @@ class DatabaseOutageIT {
             new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
         TcpFaultProxy proxy =
             TcpFaultProxy.start(database.server().host(), database.server().port());
-        ServiceProcess service =
-            ServiceProcess.start(
-                    workDir,
-                    Map.of(
-                        "DATABASE_URL", database.urlThrough(proxy),
-                        "DATABASE_USER", database.server().user(),
-                        "DATABASE_PASSWORD", database.server().password(),
-                        "DATABASE_TIMEOUT", "1s"))
-                .awaitReady(Duration.ofSeconds(30))) {
+        ServiceProcess service = start(database, proxy, "1s")) {
       Http http = service.http();
       try (Traffic traffic = Traffic.start(http, 4)) {
         await().atMost(Duration.ofSeconds(10)).until(() -> traffic.count(201) >= 20);
@@ -89,15 +95,7 @@ class DatabaseOutageIT {
             new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
         TcpFaultProxy proxy =
             TcpFaultProxy.start(database.server().host(), database.server().port());
-        ServiceProcess service =
-            ServiceProcess.start(
-                    workDir,
-                    Map.of(
-                        "DATABASE_URL", database.urlThrough(proxy),
-                        "DATABASE_USER", database.server().user(),
-                        "DATABASE_PASSWORD", database.server().password(),
-                        "DATABASE_TIMEOUT", "20s"))
-                .awaitReady(Duration.ofSeconds(30))) {
+        ServiceProcess service = start(database, proxy, "20s")) {
       Http http = service.http();
       assertThat(http.get("/api/connections").status()).isEqualTo(200);
 

@@ -13,13 +13,13 @@ import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class StatusBodyTest {
 
   @Test
   void aStartupReportBuiltByHandStillHasItsCredentialsMasked() {
-    ManualClock clock = new ManualClock();
     StartupReport report =
         new StartupReport(
             false,
@@ -34,20 +34,7 @@ class StatusBodyTest {
                     "refused: postgresql://app:hunter2@db:5432/app?password=hunter3",
                     "")));
     try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
-      EndpointSettings settings =
-          new EndpointSettings(
-              engine,
-              EndpointPaths.defaults(),
-              DetailLevel.WHEN_AUTHORIZED,
-              Authorizer.none(),
-              clock,
-              clock.instant(),
-              null,
-              null,
-              Duration.ofSeconds(5),
-              Map.of(),
-              null,
-              () -> report);
+      EndpointSettings settings = settings(engine, () -> report);
 
       String body = Json.write(StatusBody.of(settings));
 
@@ -62,24 +49,27 @@ class StatusBodyTest {
 
   @Test
   void withoutAReportYetThereIsNoStartupSection() {
-    ManualClock clock = new ManualClock();
     try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
-      EndpointSettings settings =
-          new EndpointSettings(
-              engine,
-              EndpointPaths.defaults(),
-              DetailLevel.WHEN_AUTHORIZED,
-              Authorizer.none(),
-              clock,
-              clock.instant(),
-              null,
-              null,
-              Duration.ofSeconds(5),
-              Map.of(),
-              null,
-              () -> null);
+      EndpointSettings settings = settings(engine, () -> null);
 
       assertThat(StatusBody.of(settings)).doesNotContainKey("startup");
     }
+  }
+
+  private static EndpointSettings settings(HealthEngine engine, Supplier<StartupReport> report) {
+    ManualClock clock = new ManualClock();
+    return new EndpointSettings(
+        engine,
+        EndpointPaths.defaults(),
+        DetailLevel.WHEN_AUTHORIZED,
+        Authorizer.none(),
+        clock,
+        clock.instant(),
+        null,
+        null,
+        Duration.ofSeconds(5),
+        Map.of(),
+        null,
+        report);
   }
 }
