@@ -152,6 +152,8 @@ public final class Application {
             },
             "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    // A second SIGTERM (or Ctrl-C) during shutdown skips the remaining waits.
+    coordinator.handleRepeatedSignals();
   }
 
   HikariDataSource dataSource() {

@@ -63,4 +63,37 @@ class GracefulShutdownIT {
       }
     }
   }
+
+  @Test
+  void whenASecondSigtermArrivesDuringTheDrainDelayThenTheServiceStopsWithoutWaitingItOut()
+      throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+                workDir,
+                Map.of(
+                    "DATA_DIR", workDir.resolve("data").toString(),
+                    "DRAIN_DELAY", "2m",
+                    "DRAIN_TIMEOUT", "5s",
+                    "SHUTDOWN_GRACE_PERIOD", "5m"))
+            .awaitReady(Duration.ofSeconds(30))) {
+      Http http = service.http();
+      service.terminate();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> http.get("/ready").status() == 503);
+      assertThat(service.awaitExit(Duration.ofSeconds(1)))
+          .as("still serving through the 2 minute drain delay")
+          .isNull();
+
+      service.terminate();
+
+      assertThat(service.awaitExit(Duration.ofSeconds(30)))
+          .as("exited long before the drain delay would have ended")
+          .isZero();
+      assertThat(service.stdout())
+          .contains("skipping the remaining waits")
+          .contains("shutdown complete");
+    }
+  }
 }

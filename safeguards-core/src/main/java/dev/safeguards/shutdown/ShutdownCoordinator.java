@@ -19,8 +19,9 @@ import java.util.Objects;
  * the hooks run in phase order, each bounded by its timeout; (5) one summary line is logged.
  *
  * <p>Triggered by {@link #shutdown()} or by the JVM hook ({@link #installJvmHook()}). Idempotent:
- * concurrent callers all wait for the same run; a trigger while a run is under way skips its
- * remaining waits (drain delay, drain wait) and goes straight to the hooks.
+ * concurrent callers all wait for the same run; a trigger while a run is under way, or a second
+ * SIGTERM ({@link #handleRepeatedSignals()}), skips its remaining waits (drain delay, drain wait)
+ * and goes straight to the hooks.
  */
 public interface ShutdownCoordinator {
 
@@ -49,17 +50,29 @@ public interface ShutdownCoordinator {
 
   /**
    * Registers a JVM shutdown hook (run on SIGTERM or {@code System.exit}) that calls {@link
-   * #shutdown()}. Idempotent.
+   * #shutdown()}, and {@linkplain #handleRepeatedSignals() handles repeated signals}. Idempotent.
    */
   void installJvmHook();
 
   /**
-   * Removes the JVM shutdown hook.
+   * Removes the JVM shutdown hook and puts back the signal handlers that were there before.
    *
    * @return true if it was installed and is now removed; false if it was not installed or the JVM
    *     is already shutting down
    */
   boolean removeJvmHook();
+
+  /**
+   * Makes a SIGTERM or SIGINT that arrives while shutdown is under way skip the remaining waits, as
+   * a second {@link #shutdown()} does; the JVM alone would ignore it. The first signal still makes
+   * the JVM exit and run its shutdown hooks. {@link #installJvmHook()} does this too; call it on
+   * its own when something else turns the signal into a shutdown (Spring Boot's hook, or your own).
+   * Idempotent.
+   *
+   * @return whether the handlers are in place: false where the JVM does not let an application
+   *     handle signals ({@code -Xrs}, or no {@code sun.misc.Signal} in the runtime)
+   */
+  boolean handleRepeatedSignals();
 
   /** Builds a {@link ShutdownCoordinator}; setters validate at once. */
   final class Builder {

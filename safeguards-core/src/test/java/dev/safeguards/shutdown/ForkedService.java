@@ -4,17 +4,20 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A service that the SIGTERM test starts as a real process: it installs the coordinator's JVM hook,
+ * A service that the SIGTERM tests start as a real process: it installs the coordinator's JVM hook,
  * says {@code ready} on stdout and waits to be terminated.
  */
 public final class ForkedService {
 
   private ForkedService() {}
 
+  /** With the argument {@code slow}, the drain delay is 2 minutes: only a second signal ends it. */
   public static void main(String[] args) throws InterruptedException {
+    boolean slow = args.length > 0 && args[0].equals("slow");
     ShutdownCoordinator coordinator =
         ShutdownCoordinator.builder()
-            .drainDelay(Duration.ofMillis(200))
+            .drainDelay(slow ? Duration.ofMinutes(2) : Duration.ofMillis(200))
+            .gracePeriod(Duration.ofMinutes(5))
             .drainTimeout(Duration.ofSeconds(5))
             .hook(
                 ShutdownHook.of(

@@ -35,6 +35,21 @@ class ShutdownCoordinatorTest {
   }
 
   @Test
+  void repeatedSignalHandlersAreInstalledOnceAndReleasedWhenTheSequenceEnds() {
+    ShutdownCoordinator coordinator = immediate().build();
+
+    assertThat(coordinator.handleRepeatedSignals())
+        .as("this JVM lets applications handle signals")
+        .isTrue();
+    assertThat(coordinator.handleRepeatedSignals()).as("idempotent").isTrue();
+    coordinator.shutdown();
+
+    assertThat(coordinator.handleRepeatedSignals())
+        .as("nothing left to skip once the sequence is over")
+        .isFalse();
+  }
+
+  @Test
   void whenTriggeredThenReadinessGoesDownAtOnceAndLivenessStaysUp() throws Exception {
     engine.markStarted();
     ShutdownCoordinator coordinator = builder().build();

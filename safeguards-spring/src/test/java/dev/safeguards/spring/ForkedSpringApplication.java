@@ -6,6 +6,7 @@ import dev.safeguards.config.Violation;
 import dev.safeguards.startup.StartupGate;
 import java.net.ConnectException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -15,10 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A Spring Boot application run in its own JVM by {@link StartupExitCodeProcessTest}. Its {@code
- * main} only calls {@code SpringApplication.run}, as most applications' do: the exit code must come
- * from Safeguards, not from code in {@code main}. {@code --fork.gate=true} adds a gate that never
- * passes; {@code --fork.config=true} a validator that reports an error.
+ * A Spring Boot application run in its own JVM by {@link StartupExitCodeProcessTest} and {@link
+ * RepeatedSignalProcessTest}. Its {@code main} only calls {@code SpringApplication.run}, as most
+ * applications' do: the exit code must come from Safeguards, not from code in {@code main}. {@code
+ * --fork.gate=true} adds a gate that never passes; {@code --fork.config=true} a validator that
+ * reports an error.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
@@ -30,10 +32,16 @@ import org.springframework.context.annotation.Configuration;
 })
 public class ForkedSpringApplication {
 
-  public static void main(String[] args) {
+  /** With {@code --fork.hold=true}, says {@code ready} once started and waits to be terminated. */
+  public static void main(String[] args) throws InterruptedException {
     SpringApplication application = new SpringApplication(ForkedSpringApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
     application.run(args);
+    if (List.of(args).contains("--fork.hold=true")) {
+      System.out.println("ready");
+      System.out.flush();
+      new CountDownLatch(1).await();
+    }
   }
 
   @Bean

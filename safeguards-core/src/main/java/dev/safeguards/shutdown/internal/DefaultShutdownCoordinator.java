@@ -33,6 +33,7 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
   private final AtomicReference<CompletableFuture<ShutdownReport>> run = new AtomicReference<>();
   private volatile ShutdownState state = ShutdownState.RUNNING;
   private Thread jvmHook;
+  private Runnable restoreSignals;
 
   public DefaultShutdownCoordinator(
       List<ShutdownHook> hooks,
@@ -66,6 +67,7 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
           report = runOnce();
         } finally {
           state = ShutdownState.TERMINATED;
+          releaseSignals();
         }
         mine.complete(report);
         return report;
@@ -123,10 +125,30 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
       Runtime.getRuntime().addShutdownHook(hook);
       jvmHook = hook;
     }
+    handleRepeatedSignals();
+  }
+
+  @Override
+  public synchronized boolean handleRepeatedSignals() {
+    if (restoreSignals == null && state != ShutdownState.TERMINATED) {
+      restoreSignals =
+          RepeatedSignals.install(() -> state != ShutdownState.RUNNING, this::shutdown)
+              .orElse(null);
+    }
+    return restoreSignals != null;
+  }
+
+  /** Once the sequence is over there are no waits left to skip: the previous handlers return. */
+  private synchronized void releaseSignals() {
+    if (restoreSignals != null) {
+      restoreSignals.run();
+      restoreSignals = null;
+    }
   }
 
   @Override
   public synchronized boolean removeJvmHook() {
+    releaseSignals();
     if (jvmHook == null) {
       return false;
     }

@@ -38,9 +38,11 @@ public final class DrainLifecycle implements SmartLifecycle {
     this.onStopped = Objects.requireNonNull(onStopped, "onStopped");
   }
 
+  /** Also lets a second SIGTERM during shutdown skip the remaining waits. */
   @Override
   public void start() {
     running = true;
+    coordinator.handleRepeatedSignals();
   }
 
   @Override
