@@ -40,14 +40,6 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "not_found", what + " does not exist");
   }
 
-  /** The database cannot be reached: nothing was changed (503, with {@code Retry-After}). */
-  static ApiError databaseUnavailable() {
-    return new ApiError(
-        503,
-        "database_unavailable",
-        "the database is unreachable; nothing was changed, retry in a few seconds");
-  }
-
   /** What a database failure means to the client; empty when it is a bug of ours. */
   static Optional<ApiError> fromDatabase(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -60,7 +52,11 @@ final class ApiError extends RuntimeException {
               Map.of("name", "is taken")));
     }
     if (isUnavailable(e, state)) {
-      return Optional.of(databaseUnavailable());
+      return Optional.of(
+          new ApiError(
+              503,
+              "database_unavailable",
+              "the database is unreachable; nothing was changed, retry in a few seconds"));
     }
     return Optional.empty();
   }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Serial;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
@@ -27,34 +26,17 @@ final class ApiServlet extends HttpServlet {
 
   private final transient ConnectionsApi api;
   private final transient ApiReply reply;
-  private final transient BooleanSupplier databaseDown;
 
-  /**
-   * @param databaseDown whether the health engine reports the database DOWN: requests are then
-   *     answered 503 at once, instead of each holding a server thread for {@code DATABASE_TIMEOUT}
-   *     while the pool waits for a connection that will not come
-   */
-  ApiServlet(ConnectionsApi api, ApiReply reply, BooleanSupplier databaseDown) {
+  ApiServlet(ConnectionsApi api, ApiReply reply) {
     this.api = api;
     this.reply = reply;
-    this.databaseDown = databaseDown;
-  }
-
-  /** One routed call to the API. */
-  private interface Call {
-    void run() throws IOException, SQLException;
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     try {
-      Call call = route(request, response);
-      if (databaseDown.getAsBoolean()) {
-        log.warn("database unavailable: answered from the health check, pool not asked");
-        throw ApiError.databaseUnavailable();
-      }
-      call.run();
+      route(request, response);
     } catch (ApiError error) {
       reply.error(response, error);
     } catch (SQLException e) {
@@ -71,17 +53,18 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  /** The call a request asks for; 404 and 405 are thrown here, before the database is involved. */
-  private Call route(HttpServletRequest request, HttpServletResponse response) {
+  private void route(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, SQLException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod();
     if (path.equals("/api/connections") || path.equals("/api/connections/")) {
       request.setAttribute(ROUTE, "/api/connections");
-      return switch (method) {
-        case "GET" -> () -> api.list(request, response);
-        case "POST" -> () -> api.create(request, response);
+      switch (method) {
+        case "GET" -> api.list(request, response);
+        case "POST" -> api.create(request, response);
         default -> throw notAllowed(response, "GET, POST");
-      };
+      }
+      return;
     }
     Matcher item = ITEM.matcher(path);
     if (!item.matches()) {
@@ -90,12 +73,12 @@ final class ApiServlet extends HttpServlet {
     }
     request.setAttribute(ROUTE, "/api/connections/{id}");
     long id = Long.parseLong(item.group(1));
-    return switch (method) {
-      case "GET" -> () -> api.get(id, response);
-      case "PUT" -> () -> api.update(id, request, response);
-      case "DELETE" -> () -> api.delete(id, response);
+    switch (method) {
+      case "GET" -> api.get(id, response);
+      case "PUT" -> api.update(id, request, response);
+      case "DELETE" -> api.delete(id, response);
       default -> throw notAllowed(response, "GET, PUT, DELETE");
-    };
+    }
   }
 
   private static ApiError databaseError(SQLException e) {

@@ -5,22 +5,17 @@ import dev.safeguards.checks.Checks;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.Probe;
-import dev.safeguards.health.Status;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /** The service's health checks and startup gates. */
 final class Probes {
 
   static final long MIN_FREE_DISK_BYTES = 64L * 1024 * 1024;
-
-  /** The check every API request depends on. */
-  static final String DATABASE = "database";
 
   private Probes() {}
 
@@ -45,7 +40,7 @@ final class Probes {
     CheckPolicy liveness =
         CheckPolicy.builder().interval(Duration.ofSeconds(30)).probes(Probe.LIVENESS).build();
     return HealthEngine.builder()
-        .check(DATABASE, Checks.dataSource(pool), database)
+        .check("database", Checks.dataSource(pool), database)
         .check("pool", Checks.hikariPool(pool), optional)
         .check("websockets", events::health, optional)
         .check("disk", Checks.diskSpace(diskPath(settings), MIN_FREE_DISK_BYTES), disk)
@@ -88,14 +83,6 @@ final class Probes {
                 .build())
         .engine(engine)
         .build();
-  }
-
-  /**
-   * Whether the engine reports the database DOWN: after the check's failure threshold, so one slow
-   * run does not refuse requests, and UP again on the first passing run after the database is back.
-   */
-  static BooleanSupplier databaseDown(HealthEngine engine) {
-    return () -> engine.health().checks().get(DATABASE).status() == Status.DOWN;
   }
 
   private static Path diskPath(Settings settings) {
