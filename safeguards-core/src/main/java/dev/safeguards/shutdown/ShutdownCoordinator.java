@@ -55,7 +55,8 @@ public interface ShutdownCoordinator {
   void installJvmHook();
 
   /**
-   * Removes the JVM shutdown hook and puts back the signal handlers that were there before.
+   * Removes the JVM shutdown hook, and the repeated-signal handlers however they were installed,
+   * putting back the signal handlers that were there before.
    *
    * @return true if it was installed and is now removed; false if it was not installed or the JVM
    *     is already shutting down

@@ -35,18 +35,53 @@ class ShutdownCoordinatorTest {
   }
 
   @Test
-  void repeatedSignalHandlersAreInstalledOnceAndReleasedWhenTheSequenceEnds() {
+  void repeatedSignalHandlersAreInstalledOnceAndTheOldOnesComeBackWhenTheSequenceEnds()
+      throws Exception {
     ShutdownCoordinator coordinator = immediate().build();
+    String before = SignalHandlers.current("TERM");
+    try {
+      assertThat(coordinator.handleRepeatedSignals())
+          .as("this JVM lets applications handle signals")
+          .isTrue();
+      String installed = SignalHandlers.current("TERM");
+      assertThat(installed).startsWith("safeguards repeated-signal handler@");
+      assertThat(coordinator.handleRepeatedSignals()).as("idempotent").isTrue();
+      assertThat(SignalHandlers.current("TERM")).isEqualTo(installed);
 
-    assertThat(coordinator.handleRepeatedSignals())
-        .as("this JVM lets applications handle signals")
-        .isTrue();
-    assertThat(coordinator.handleRepeatedSignals()).as("idempotent").isTrue();
-    coordinator.shutdown();
+      coordinator.shutdown();
 
-    assertThat(coordinator.handleRepeatedSignals())
-        .as("nothing left to skip once the sequence is over")
-        .isFalse();
+      assertThat(SignalHandlers.current("TERM")).isEqualTo(before);
+      assertThat(coordinator.handleRepeatedSignals())
+          .as("nothing left to skip once the sequence is over")
+          .isFalse();
+    } finally {
+      coordinator.removeJvmHook();
+    }
+  }
+
+  @Test
+  void whenAnotherHandlerWasInstalledAfterOursThenReleasingLeavesItInPlace() throws Exception {
+    ShutdownCoordinator first = immediate().build();
+    ShutdownCoordinator second = immediate().build();
+    Object before = SignalHandlers.installed("TERM");
+    try {
+      first.handleRepeatedSignals();
+      String firstHandler = SignalHandlers.current("TERM");
+      second.handleRepeatedSignals();
+      String secondHandler = SignalHandlers.current("TERM");
+      assertThat(secondHandler).isNotEqualTo(firstHandler);
+
+      first.shutdown();
+      assertThat(SignalHandlers.current("TERM")).isEqualTo(secondHandler);
+      second.shutdown();
+      assertThat(SignalHandlers.current("TERM"))
+          .as("the first one's handler stays in the chain, passing signals on")
+          .isEqualTo(firstHandler);
+    } finally {
+      first.removeJvmHook();
+      second.removeJvmHook();
+      SignalHandlers.set("TERM", before);
+    }
   }
 
   @Test

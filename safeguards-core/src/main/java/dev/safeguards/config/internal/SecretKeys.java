@@ -70,9 +70,11 @@ public final class SecretKeys {
    * {@code dbPassword}, {@code DB_PASSWORD}, {@code db.password} and {@code DBPassword} all give
    * [db, password]. A word starts at an upper-case letter that follows a lower-case letter or a
    * digit, and at the last capital of a run that a lower-case letter follows ({@code DBPassword});
-   * anything but an ASCII letter or digit separates words. Written out by hand rather than with
-   * regular expressions: every configuration key and every parameter name in every masked text
-   * passes through here.
+   * after lower-casing, anything but {@code a-z} and {@code 0-9} separates words (so the two
+   * non-ASCII letters whose lower case is ASCII, U+0130 and the Kelvin sign, join a word, as they
+   * did with the regular expressions this replaces). Written out by hand rather than with regular
+   * expressions: every configuration key and every parameter name in every masked text passes
+   * through here.
    */
   static List<String> words(String key) {
     StringBuilder spaced = new StringBuilder(key.length() + 8);

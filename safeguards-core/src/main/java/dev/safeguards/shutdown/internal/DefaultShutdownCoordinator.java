@@ -84,6 +84,16 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
     return existing.join();
   }
 
+  /** Skips the remaining waits of the run under way, without waiting for it; false if none is. */
+  private boolean hurry() {
+    CompletableFuture<ShutdownReport> existing = run.get();
+    if (existing == null || existing.isDone()) {
+      return false;
+    }
+    waits.hurry();
+    return true;
+  }
+
   private ShutdownReport runOnce() {
     if (scheduler != null) {
       return sequence.run(scheduler);
@@ -131,9 +141,7 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
   @Override
   public synchronized boolean handleRepeatedSignals() {
     if (restoreSignals == null && state != ShutdownState.TERMINATED) {
-      restoreSignals =
-          RepeatedSignals.install(() -> state != ShutdownState.RUNNING, this::shutdown)
-              .orElse(null);
+      restoreSignals = RepeatedSignals.install(this::hurry).orElse(null);
     }
     return restoreSignals != null;
   }

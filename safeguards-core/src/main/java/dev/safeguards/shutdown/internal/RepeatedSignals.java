@@ -7,37 +7,42 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands a SIGTERM or SIGINT that arrives while shutdown is under way to a callback, instead of the
- * JVM's handler, which would only block: a JVM that is shutting down ignores further exit requests.
- * The first signal still goes to the handler that was there before (the JVM's, which runs the
- * shutdown hooks). Uses {@code sun.misc.Signal} from the {@code jdk.unsupported} module, found by
- * reflection so that nothing depends on it at compile time; where it is missing, or the JVM runs
- * with {@code -Xrs}, nothing is installed.
+ * Lets a SIGTERM or SIGINT that arrives while shutdown is under way skip the remaining waits. On
+ * its own the JVM ignores such a signal: it is already exiting. Each signal first hurries the
+ * shutdown if one is under way, then goes on to the handler that was there before, so the JVM exits
+ * on the first signal exactly as it would have. Several coordinators in one JVM chain their
+ * handlers, and every one of them is hurried.
+ *
+ * <p>Uses {@code sun.misc.Signal} from the {@code jdk.unsupported} module, found by reflection so
+ * that nothing depends on it at compile time; where it is missing, or the JVM runs with {@code
+ * -Xrs}, nothing is installed.
  */
 final class RepeatedSignals {
 
   private static final Logger log = LoggerFactory.getLogger(RepeatedSignals.class);
   private static final List<String> SIGNALS = List.of("TERM", "INT");
+  private static final long INSTALL_WAIT_MILLIS = 1_000;
 
   private RepeatedSignals() {}
 
   /**
    * Installs the handlers.
    *
-   * @param underWay whether shutdown has already started, by a signal or otherwise
-   * @param onRepeat what a signal during shutdown does
-   * @return how to put the previous handlers back (where no later handler has replaced ours); empty
-   *     if none could be installed
+   * @param hurry skips the remaining waits of a shutdown under way, without waiting for it; returns
+   *     false when none is under way
+   * @return how to release them: the previous handlers come back where no later handler has
+   *     replaced ours, and ours only pass signals on from then; empty if none could be installed
    */
-  static Optional<Runnable> install(BooleanSupplier underWay, Runnable onRepeat) {
+  static Optional<Runnable> install(BooleanSupplier hurry) {
     try {
-      return Optional.of(new Installer(underWay, onRepeat).install()).filter(r -> r != NONE);
+      return new Installer(hurry).install();
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.debug(
           "repeated signals not handled: signal handling unavailable: cause={}", e.toString());
@@ -45,38 +50,35 @@ final class RepeatedSignals {
     }
   }
 
-  private static final Runnable NONE = () -> {};
-
   private static final class Installer {
-    private final BooleanSupplier underWay;
-    private final Runnable onRepeat;
-    private final AtomicBoolean signalled = new AtomicBoolean();
+    private final BooleanSupplier hurry;
     private final Class<?> signalType;
     private final Class<?> handlerType;
     private final Constructor<?> signalByName;
     private final Method handle;
     private final Method handleSignal;
+    private final Method number;
     private final List<Object> nativeHandlers;
 
-    Installer(BooleanSupplier underWay, Runnable onRepeat) throws ReflectiveOperationException {
-      this.underWay = underWay;
-      this.onRepeat = onRepeat;
+    Installer(BooleanSupplier hurry) throws ReflectiveOperationException {
+      this.hurry = hurry;
       this.signalType = Class.forName("sun.misc.Signal");
       this.handlerType = Class.forName("sun.misc.SignalHandler");
       this.signalByName = signalType.getConstructor(String.class);
       this.handle = signalType.getMethod("handle", signalType, handlerType);
       this.handleSignal = handlerType.getMethod("handle", signalType);
+      this.number = signalType.getMethod("getNumber");
       this.nativeHandlers =
           List.of(
               handlerType.getField("SIG_DFL").get(null), handlerType.getField("SIG_IGN").get(null));
     }
 
-    Runnable install() throws ReflectiveOperationException {
-      List<Runnable> restores = new ArrayList<>();
+    Optional<Runnable> install() throws ReflectiveOperationException {
+      List<Runnable> releases = new ArrayList<>();
       for (String name : SIGNALS) {
         Object signal = signalByName.newInstance(name);
-        Previous previous = new Previous();
-        Object ours = handler(previous);
+        Link link = new Link();
+        Object ours = handler(link);
         Object old;
         try {
           old = handle.invoke(null, signal, ours);
@@ -86,56 +88,54 @@ final class RepeatedSignals {
           continue;
         }
         if (nativeHandlers.contains(old)) {
-          // Ignored (as for a background job's SIGINT) or not handled by the JVM: keep it so.
+          // Ignored (as for a background job's SIGINT) or not the JVM's to handle: keep it so.
           handle.invoke(null, signal, old);
+          link.installed(null);
           continue;
         }
-        previous.handler = old;
-        restores.add(() -> restore(signal, ours, old));
+        link.installed(old);
+        releases.add(() -> release(signal, link, ours, old));
       }
-      return restores.isEmpty() ? NONE : () -> restores.forEach(Runnable::run);
+      return releases.isEmpty()
+          ? Optional.empty()
+          : Optional.of(() -> releases.forEach(Runnable::run));
     }
 
-    private Object handler(Previous previous) {
+    private Object handler(Link link) {
       return Proxy.newProxyInstance(
           handlerType.getClassLoader(),
           new Class<?>[] {handlerType},
           (proxy, method, args) ->
               switch (method.getName()) {
                 case "handle" -> {
-                  onSignal(previous, args[0]);
+                  onSignal(link, args[0]);
                   yield null;
                 }
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
-                default -> "safeguards repeated-signal handler";
+                default ->
+                    "safeguards repeated-signal handler@"
+                        + Integer.toHexString(System.identityHashCode(proxy));
               });
     }
 
-    /**
-     * The first signal goes on to the previous handler, so the JVM exits as it always would; when
-     * shutdown had already started without a signal, its waits are skipped first. Any later signal
-     * only skips the waits.
-     */
-    private void onSignal(Previous previous, Object signal) throws ReflectiveOperationException {
-      boolean first = signalled.compareAndSet(false, true);
-      if (!first || underWay.getAsBoolean()) {
+    private void onSignal(Link link, Object signal)
+        throws ReflectiveOperationException, InterruptedException {
+      if (link.active && hurry.getAsBoolean()) {
         log.info("signal {} during shutdown: skipping the remaining waits", signal);
-        onRepeat.run();
       }
-      if (first) {
-        Object delegate = previous.handler;
-        if (delegate != null) {
-          handleSignal.invoke(delegate, signal);
-        } else {
-          // Arrived while being installed: do what the JVM's own handler does.
-          Runtime.getRuntime().exit(128 + (int) signalType.getMethod("getNumber").invoke(signal));
-        }
+      Object previous = link.previous(INSTALL_WAIT_MILLIS);
+      if (previous != null) {
+        handleSignal.invoke(previous, signal);
+      } else if (!link.isInstalled()) {
+        // Installation never finished: do what the JVM's own handler does.
+        Runtime.getRuntime().exit(128 + (int) number.invoke(signal));
       }
     }
 
-    /** Puts {@code old} back, unless a handler installed after ours has replaced it since. */
-    private void restore(Object signal, Object ours, Object old) {
+    /** Puts {@code old} back unless a later handler replaced ours; ours passes signals on. */
+    private void release(Object signal, Link link, Object ours, Object old) {
+      link.active = false;
       try {
         Object current = handle.invoke(null, signal, old);
         if (current != ours) {
@@ -147,8 +147,25 @@ final class RepeatedSignals {
     }
   }
 
-  /** The handler to delegate the first signal to; set once installed. */
-  private static final class Previous {
-    volatile Object handler;
+  /** One handler's state: the handler it passes signals to, and whether it still hurries. */
+  private static final class Link {
+    private final CountDownLatch installed = new CountDownLatch(1);
+    private volatile Object previous;
+    volatile boolean active = true;
+
+    void installed(Object previous) {
+      this.previous = previous;
+      installed.countDown();
+    }
+
+    boolean isInstalled() {
+      return installed.getCount() == 0;
+    }
+
+    /** The previous handler, waiting up to {@code millis} for a signal that beat installation. */
+    Object previous(long millis) throws InterruptedException {
+      installed.await(millis, TimeUnit.MILLISECONDS);
+      return previous;
+    }
   }
 }
