@@ -40,6 +40,15 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "not_found", what + " does not exist");
   }
 
+  /** Too many requests already use or wait for the database: nothing was changed (503). */
+  static ApiError databaseBusy() {
+    return new ApiError(
+        503,
+        "database_busy",
+        "too many requests are waiting for the database; nothing was changed, retry in a few"
+            + " seconds");
+  }
+
   /** What a database failure means to the client; empty when it is a bug of ours. */
   static Optional<ApiError> fromDatabase(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();

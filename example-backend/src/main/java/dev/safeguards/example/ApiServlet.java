@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Serial;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
@@ -26,17 +27,37 @@ final class ApiServlet extends HttpServlet {
 
   private final transient ConnectionsApi api;
   private final transient ApiReply reply;
+  private final transient Semaphore databaseSlots;
 
-  ApiServlet(ConnectionsApi api, ApiReply reply) {
+  /**
+   * @param databaseSlots how many API requests may use or wait for the database at once; more are
+   *     answered 503 at once, so that a database that stops answering holds at most this many
+   *     server threads and the probes keep theirs
+   */
+  ApiServlet(ConnectionsApi api, ApiReply reply, int databaseSlots) {
     this.api = api;
     this.reply = reply;
+    this.databaseSlots = new Semaphore(databaseSlots);
+  }
+
+  /** One routed call to the API. */
+  private interface Call {
+    void run() throws IOException, SQLException;
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     try {
-      route(request, response);
+      Call call = route(request, response);
+      if (!databaseSlots.tryAcquire()) {
+        throw ApiError.databaseBusy();
+      }
+      try {
+        call.run();
+      } finally {
+        databaseSlots.release();
+      }
     } catch (ApiError error) {
       reply.error(response, error);
     } catch (SQLException e) {
@@ -53,18 +74,17 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  private void route(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, SQLException {
+  /** The call a request asks for; 404 and 405 are thrown here, before the database is involved. */
+  private Call route(HttpServletRequest request, HttpServletResponse response) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod();
     if (path.equals("/api/connections") || path.equals("/api/connections/")) {
       request.setAttribute(ROUTE, "/api/connections");
-      switch (method) {
-        case "GET" -> api.list(request, response);
-        case "POST" -> api.create(request, response);
+      return switch (method) {
+        case "GET" -> () -> api.list(request, response);
+        case "POST" -> () -> api.create(request, response);
         default -> throw notAllowed(response, "GET, POST");
-      }
-      return;
+      };
     }
     Matcher item = ITEM.matcher(path);
     if (!item.matches()) {
@@ -73,12 +93,12 @@ final class ApiServlet extends HttpServlet {
     }
     request.setAttribute(ROUTE, "/api/connections/{id}");
     long id = Long.parseLong(item.group(1));
-    switch (method) {
-      case "GET" -> api.get(id, response);
-      case "PUT" -> api.update(id, request, response);
-      case "DELETE" -> api.delete(id, response);
+    return switch (method) {
+      case "GET" -> () -> api.get(id, response);
+      case "PUT" -> () -> api.update(id, request, response);
+      case "DELETE" -> () -> api.delete(id, response);
       default -> throw notAllowed(response, "GET, PUT, DELETE");
-    }
+    };
   }
 
   private static ApiError databaseError(SQLException e) {

@@ -98,7 +98,7 @@ public final class Application {
             settings.port(),
             endpoints,
             c.registry(),
-            new ApiServlet(c.api(), c.reply()),
+            new ApiServlet(c.api(), c.reply(), Database.requestSlots(settings)),
             new StaticServlet(c.reply()),
             settings.corsOrigins(),
             c.events());

@@ -14,7 +14,23 @@ final class Database {
 
   private static final Duration MAX_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
+  /**
+   * The longest a statement may go without an answer from PostgreSQL. Every statement of this
+   * service takes milliseconds; migrations at startup too.
+   */
+  private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+
   private Database() {}
+
+  /**
+   * How many API requests may use or wait for a connection at once: twice the pool, so a burst
+   * queues briefly for a connection while a database that stops answering holds at most this many
+   * server threads (each for up to {@code DATABASE_TIMEOUT}, or the statement timeout once it has a
+   * connection); the rest are answered 503 at once.
+   */
+  static int requestSlots(Settings settings) {
+    return 2 * settings.poolSize();
+  }
 
   /**
    * A pool that opens no connection yet: whether the database is there is the startup gates'
@@ -34,6 +50,14 @@ final class Database {
             : MAX_VALIDATION_TIMEOUT;
     config.setValidationTimeout(Math.max(250, validation.toMillis()));
     config.setInitializationFailTimeout(-1);
+    if (jdbcUrl(settings).startsWith("jdbc:postgresql:")) {
+      // Without these the driver waits for ever on a database that stops answering mid-statement,
+      // holding the request's thread and its request slot.
+      // Driver properties are read as strings: a number would be ignored.
+      config.addDataSourceProperty(
+          "connectTimeout", Long.toString(Math.max(1, settings.databaseTimeout().toSeconds())));
+      config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_TIMEOUT.toSeconds()));
+    }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     return new HikariDataSource(config);
   }
