@@ -74,15 +74,21 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  /** The call a request asks for; 404 and 405 are thrown here, before the database is involved. */
-  private Call route(HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * The call a request asks for. 404, 405 and an invalid body are thrown here, and a body is read
+   * here, all before the database is involved.
+   */
+  private Call route(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod();
     if (path.equals("/api/connections") || path.equals("/api/connections/")) {
       request.setAttribute(ROUTE, "/api/connections");
       return switch (method) {
         case "GET" -> () -> api.list(request, response);
-        case "POST" -> () -> api.create(request, response);
+        case "POST" -> {
+          ConnectionDraft draft = api.draft(request);
+          yield () -> api.create(draft, response);
+        }
         default -> throw notAllowed(response, "GET, POST");
       };
     }
@@ -95,7 +101,10 @@ final class ApiServlet extends HttpServlet {
     long id = Long.parseLong(item.group(1));
     return switch (method) {
       case "GET" -> () -> api.get(id, response);
-      case "PUT" -> () -> api.update(id, request, response);
+      case "PUT" -> {
+        ConnectionDraft draft = api.draft(request);
+        yield () -> api.update(id, draft, response);
+      }
       case "DELETE" -> () -> api.delete(id, response);
       default -> throw notAllowed(response, "GET, PUT, DELETE");
     };

@@ -60,18 +60,16 @@ final class ConnectionsApi {
     reply.send(response, 200, connection.toJson());
   }
 
-  void create(HttpServletRequest request, HttpServletResponse response)
+  void create(ConnectionDraft draft, HttpServletResponse response)
       throws IOException, SQLException {
-    ConnectionDraft draft = draft(request);
     Connection created = repository.create(draft);
     response.setHeader("Location", "/api/connections/" + created.id());
     reply.send(response, 201, created.toJson());
     events.publish("created", Map.of("connection", created.toJson()));
   }
 
-  void update(long id, HttpServletRequest request, HttpServletResponse response)
+  void update(long id, ConnectionDraft draft, HttpServletResponse response)
       throws IOException, SQLException {
-    ConnectionDraft draft = draft(request);
     Connection updated = repository.update(id, draft).orElseThrow(() -> notFound(id));
     reply.send(response, 200, updated.toJson());
     events.publish("updated", Map.of("connection", updated.toJson()));
@@ -86,7 +84,11 @@ final class ConnectionsApi {
     events.publish("deleted", Map.of("id", id));
   }
 
-  private ConnectionDraft draft(HttpServletRequest request) throws IOException {
+  /**
+   * Reads and checks the body of a create or update, before the database is involved: a client that
+   * sends slowly then holds no database slot.
+   */
+  ConnectionDraft draft(HttpServletRequest request) throws IOException {
     String type = request.getContentType();
     if (type == null
         || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {

@@ -26,10 +26,11 @@ final class Database {
    * How many API requests may use or wait for a connection at once: twice the pool, so a burst
    * queues briefly for a connection while a database that stops answering holds at most this many
    * server threads (each for up to {@code DATABASE_TIMEOUT}, or the statement timeout once it has a
-   * connection); the rest are answered 503 at once.
+   * connection); the rest are answered 503 at once. Never more than half the server's threads,
+   * whatever the pool size, so the probes and the page always have threads left.
    */
   static int requestSlots(Settings settings) {
-    return 2 * settings.poolSize();
+    return Math.min(2 * settings.poolSize(), HttpServer.MAX_THREADS / 2);
   }
 
   /**

@@ -24,6 +24,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class HttpServer {
 
+  /** Jetty's request threads. */
+  static final int MAX_THREADS = 200;
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -35,7 +38,7 @@ final class HttpServer {
       StaticServlet page,
       List<String> corsOrigins,
       EventHub events) {
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("http");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
