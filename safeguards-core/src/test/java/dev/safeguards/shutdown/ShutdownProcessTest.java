@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,17 +18,8 @@ class ShutdownProcessTest {
 
   @Test
   void whenProcessReceivesSigtermThenTheSequenceRunsAndLogsOneSummary() throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ForkedService.class.getName()))
-            .start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process));
+    Process process = fork();
+    OutputLines stderr = new OutputLines(process.getErrorStream());
     BufferedReader stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try {
@@ -46,7 +37,7 @@ class ShutdownProcessTest {
     }
     assertThat(process.exitValue()).isEqualTo(143);
     assertThat(stdout.readLine()).isEqualTo("hook ran: close-server");
-    assertThat(stderr.join())
+    assertThat(stderr.all())
         .containsOnlyOnce("shutdown complete: total=")
         .contains("drained=0 abandoned=0 hooks_timed_out=[] hooks_failed=[]");
   }
@@ -85,7 +76,7 @@ class ShutdownProcessTest {
 
   private static Process fork(String... args) throws IOException {
     List<String> command =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
@@ -94,13 +85,5 @@ class ShutdownProcessTest {
                 ForkedService.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();
-  }
-
-  private static String readAll(Process process) {
-    try {
-      return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,10 +2,9 @@ package dev.safeguards.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.OutputLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -53,20 +52,12 @@ class LauncherProcessTest {
                     mode))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process));
+    OutputLines stderr = new OutputLines(process.getErrorStream());
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("forked application did not exit within 60s");
     }
-    return new Result(process.exitValue(), stderr.join());
-  }
-
-  private static String read(Process process) {
-    try {
-      return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Result(process.exitValue(), stderr.all());
   }
 
   private record Result(int exitCode, String stderr) {}

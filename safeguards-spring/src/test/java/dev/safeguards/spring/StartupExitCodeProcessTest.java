@@ -2,12 +2,11 @@ package dev.safeguards.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.OutputLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -64,20 +63,12 @@ class StartupExitCodeProcessTest {
     command.addAll(FAST_GATES);
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process));
+    OutputLines output = new OutputLines(process.getInputStream());
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("forked application did not exit within 60s");
     }
-    return new Result(process.exitValue(), output.join());
-  }
-
-  private static String read(Process process) {
-    try {
-      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Result(process.exitValue(), output.all());
   }
 
   private record Result(int exitCode, String output) {}

@@ -7,6 +7,7 @@ import dev.safeguards.health.HealthResult;
 import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.DetailLevel;
 import dev.safeguards.servlet.EndpointPaths;
+import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.startup.GateOutcome;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.ManualClock;
@@ -48,6 +49,18 @@ class StatusBodyTest {
   }
 
   @Test
+  void everyKeyStatusWritesItselfIsReservedForExtraSections() {
+    StartupReport report =
+        new StartupReport(true, Duration.ofSeconds(60), Duration.ZERO, List.of());
+    try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
+      EndpointSettings everything = settings(engine, () -> report);
+
+      assertThat(StatusBody.RESERVED)
+          .containsExactlyInAnyOrderElementsOf(StatusBody.of(everything).keySet());
+    }
+  }
+
+  @Test
   void withoutAReportYetThereIsNoStartupSection() {
     try (HealthEngine engine = HealthEngine.builder().check("db", HealthResult::up).build()) {
       EndpointSettings settings = settings(engine, () -> null);
@@ -65,8 +78,8 @@ class StatusBodyTest {
         Authorizer.none(),
         clock,
         clock.instant(),
-        null,
-        null,
+        "1.0.0",
+        InFlightTracker.create(),
         Duration.ofSeconds(5),
         Map.of(),
         null,
