@@ -118,12 +118,7 @@ public interface ConfigValidation {
      *     already silenced
      */
     public Builder silence(String id, String reason) {
-      checkIdAndReason(id, reason);
-      if (silenced.containsKey(id) || disabled.containsKey(id)) {
-        throw new IllegalArgumentException(
-            "'id' must be silenced once, but was '" + id + "' again");
-      }
-      silenced.put(id, reason);
+      silenced.put(checkOnce(id, reason, "silenced"), reason);
       return this;
     }
 
@@ -138,12 +133,7 @@ public interface ConfigValidation {
      *     already silenced or disabled
      */
     public Builder disable(String id, String reason) {
-      checkIdAndReason(id, reason);
-      if (silenced.containsKey(id) || disabled.containsKey(id)) {
-        throw new IllegalArgumentException(
-            "'id' must be disabled once, but was '" + id + "' again");
-      }
-      disabled.put(id, reason);
+      disabled.put(checkOnce(id, reason, "disabled"), reason);
       return this;
     }
 
@@ -152,7 +142,8 @@ public interface ConfigValidation {
       return new DefaultConfigValidation(mode, validators, secretKeys, silenced, disabled);
     }
 
-    private static void checkIdAndReason(String id, String reason) {
+    /** {@code id}, once it is known to be neither blank nor silenced or disabled already. */
+    private String checkOnce(String id, String reason, String how) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(reason, "reason");
       if (id.isBlank()) {
@@ -161,6 +152,11 @@ public interface ConfigValidation {
       if (reason.isBlank()) {
         throw new IllegalArgumentException("'reason' must not be blank, but was '" + reason + "'");
       }
+      if (silenced.containsKey(id) || disabled.containsKey(id)) {
+        throw new IllegalArgumentException(
+            "'id' must be " + how + " once, but was '" + id + "' again");
+      }
+      return id;
     }
   }
 }
