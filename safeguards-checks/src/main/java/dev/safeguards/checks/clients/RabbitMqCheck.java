@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import dev.safeguards.checks.clients.internal.RabbitMqProbe;
 import dev.safeguards.health.HealthCheck;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A check of RabbitMQ on the application's own {@code amqp-client} {@link Connection}. It opens no
@@ -24,6 +25,17 @@ public final class RabbitMqCheck {
 
   /** Checks RabbitMQ on {@code connection}. */
   public static HealthCheck of(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    return new RabbitMqProbe(() -> connection);
+  }
+
+  /**
+   * Checks RabbitMQ on the connection {@code connection} supplies at each run, for holders that
+   * replace their connection after an outage, such as Spring AMQP's {@code
+   * CachingConnectionFactory} ({@code () -> factory.createConnection().getDelegate()}: its one
+   * shared connection). The supplier must hand out the application's connection, not open one.
+   */
+  public static HealthCheck of(Supplier<Connection> connection) {
     return new RabbitMqProbe(Objects.requireNonNull(connection, "connection"));
   }
 }

@@ -25,7 +25,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * server artifacts, with its data in a temporary directory. It listens on a port of its own and
  * advertises another, so that clients reach it through a fault proxy on that port.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final Path directory;
@@ -36,12 +36,12 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** A free port on the loopback interface for the broker's listener. */
-  static InetSocketAddress freeAddress() {
+  public static InetSocketAddress freeAddress() {
     return new InetSocketAddress("127.0.0.1", freePort());
   }
 
   /** Starts a broker listening on {@code listen}, telling clients to use {@code advertisedPort}. */
-  static KafkaBroker start(InetSocketAddress listen, int advertisedPort) throws Exception {
+  public static KafkaBroker start(InetSocketAddress listen, int advertisedPort) throws Exception {
     Path directory = Files.createTempDirectory("safeguards-kafka-");
     int controllerPort = freePort();
     Properties props = new Properties();
@@ -77,7 +77,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Connections the broker's client listener has accepted so far: the broker's own count. */
-  static long acceptedConnections() throws Exception {
+  public long acceptedConnections() throws Exception {
     MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
     long total = 0;
     for (ObjectName name :

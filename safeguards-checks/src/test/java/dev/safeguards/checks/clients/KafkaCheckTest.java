@@ -65,7 +65,7 @@ class KafkaCheckTest extends ClientCheckContract {
   /** The broker's own count of the connections it accepted. */
   @Override
   Optional<Object> serverSideConnection() throws Exception {
-    return Optional.of(KafkaBroker.acceptedConnections());
+    return Optional.of(broker.acceptedConnections());
   }
 
   @Test

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Assumptions;
  * A server of this machine that a test talks to for real. Missing, the test is skipped, except
  * under CI ({@code CI=true}), where it fails: a CI run never passes by skipping its servers.
  */
-final class LocalServer {
+public final class LocalServer {
 
   private static final int PROBE_TIMEOUT_MILLIS = 500;
 
   private LocalServer() {}
 
   /** {@code 127.0.0.1:port}, once something listens there. */
-  static InetSocketAddress require(String name, int port) {
+  public static InetSocketAddress require(String name, int port) {
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
     try (Socket socket = new Socket()) {
       socket.connect(address, PROBE_TIMEOUT_MILLIS);

@@ -12,22 +12,29 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Opens and closes a channel on the application's connection; the only class that touches it. */
 public final class RabbitMqProbe implements HealthCheck {
 
-  private final Connection connection;
+  private final Supplier<Connection> connections;
   private final Clock clock;
 
-  public RabbitMqProbe(Connection connection) {
-    this.connection = connection;
+  public RabbitMqProbe(Supplier<Connection> connections) {
+    this.connections = connections;
     this.clock = Clock.system();
   }
 
   @Override
   public HealthResult check() {
+    Connection connection;
+    try {
+      connection = connections.get();
+    } catch (RuntimeException e) {
+      return HealthResult.down("no connection to RabbitMQ: " + Scrubber.describe(e));
+    }
     if (!connection.isOpen()) {
-      return HealthResult.down("connection to RabbitMQ is not open" + closeReason());
+      return HealthResult.down("connection to RabbitMQ is not open" + closeReason(connection));
     }
     Stopwatch stopwatch = Stopwatch.start(clock);
     try {
@@ -54,7 +61,7 @@ public final class RabbitMqProbe implements HealthCheck {
     return true;
   }
 
-  private String closeReason() {
+  private static String closeReason(Connection connection) {
     ShutdownSignalException reason = connection.getCloseReason();
     return reason == null ? "" : ": " + Scrubber.describe(reason);
   }

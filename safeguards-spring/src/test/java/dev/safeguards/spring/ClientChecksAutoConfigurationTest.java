@@ -1,0 +1,183 @@
+package dev.safeguards.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.safeguards.checks.clients.KafkaBroker;
+import dev.safeguards.checks.clients.LocalServer;
+import dev.safeguards.health.HealthCheck;
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.health.Status;
+import dev.safeguards.test.TcpFaultProxy;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The client checks registered for the application's own client beans, each against the real server
+ * through a fault proxy whose accepted-connection counter shows that probes reuse the client's
+ * connection.
+ */
+class ClientChecksAutoConfigurationTest {
+
+  private static final int PROBES = 100;
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  SafeguardsRedisCheckAutoConfiguration.class,
+                  SafeguardsRabbitMqCheckAutoConfiguration.class,
+                  SafeguardsKafkaCheckAutoConfiguration.class,
+                  SafeguardsNatsCheckAutoConfiguration.class,
+                  SafeguardsHealthAutoConfiguration.class));
+
+  @Test
+  void aLettuceConnectionFactoryGetsARedisCheckOnItsSharedConnection() throws Exception {
+    try (TcpFaultProxy proxy = proxyTo(LocalServer.require("Redis", 6379))) {
+      runner
+          .withBean(
+              LettuceConnectionFactory.class,
+              () ->
+                  new LettuceConnectionFactory(
+                      new RedisStandaloneConfiguration(proxy.host(), proxy.port())))
+          .run(
+              context ->
+                  assertCheckReusesItsConnection(
+                      context.getBean(HealthEngine.class),
+                      context.getBean("redis", HealthCheck.class),
+                      "redis",
+                      proxy,
+                      () -> 0));
+    }
+  }
+
+  @Test
+  void aRabbitConnectionFactoryGetsARabbitMqCheckOnItsSharedConnection() throws Exception {
+    try (TcpFaultProxy proxy = proxyTo(LocalServer.require("RabbitMQ", 5672))) {
+      runner
+          .withBean(
+              CachingConnectionFactory.class,
+              () -> new CachingConnectionFactory(proxy.host(), proxy.port()))
+          .run(
+              context ->
+                  assertCheckReusesItsConnection(
+                      context.getBean(HealthEngine.class),
+                      context.getBean("rabbitmq", HealthCheck.class),
+                      "rabbitmq",
+                      proxy,
+                      () -> 0));
+    }
+  }
+
+  @Test
+  void aNatsConnectionGetsANatsCheck() throws Exception {
+    try (TcpFaultProxy proxy = proxyTo(LocalServer.require("NATS", 4222))) {
+      Connection connection = Nats.connect("nats://" + proxy.hostAndPort());
+      try {
+        runner
+            .withBean(Connection.class, () -> connection)
+            .run(
+                context ->
+                    assertCheckReusesItsConnection(
+                        context.getBean(HealthEngine.class),
+                        context.getBean("nats", HealthCheck.class),
+                        "nats",
+                        proxy,
+                        () -> 0));
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  @Test
+  void aKafkaAdminGetsAKafkaCheckOnOneAdminClientKeptForTheContext() throws Exception {
+    InetSocketAddress listen = KafkaBroker.freeAddress();
+    try (TcpFaultProxy proxy = proxyTo(listen);
+        KafkaBroker broker = KafkaBroker.start(listen, proxy.port())) {
+      runner
+          .withBean(
+              KafkaAdmin.class,
+              () ->
+                  new KafkaAdmin(
+                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, proxy.hostAndPort())))
+          .run(
+              context ->
+                  assertCheckReusesItsConnection(
+                      context.getBean(HealthEngine.class),
+                      context.getBean("kafka", HealthCheck.class),
+                      "kafka",
+                      proxy,
+                      broker::acceptedConnections));
+    }
+  }
+
+  @Test
+  void eachCheckCanBeSwitchedOffByItsProperty() throws Exception {
+    try (TcpFaultProxy proxy = proxyTo(LocalServer.require("NATS", 4222))) {
+      Connection connection = Nats.connect("nats://" + proxy.hostAndPort());
+      try {
+        runner
+            .withBean(Connection.class, () -> connection)
+            .withPropertyValues("safeguards.checks.nats.enabled=false")
+            .run(
+                context -> {
+                  assertThat(context).doesNotHaveBean("nats");
+                  assertThat(context.getBean(HealthEngine.class).health().checks()).isEmpty();
+                });
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  @Test
+  void withoutClientBeansNoCheckIsRegistered() {
+    runner.run(
+        context -> assertThat(context.getBean(HealthEngine.class).health().checks()).isEmpty());
+  }
+
+  /** Probes the check a hundred times; neither the proxy nor the server sees a new connection. */
+  private static void assertCheckReusesItsConnection(
+      HealthEngine engine,
+      HealthCheck check,
+      String name,
+      TcpFaultProxy proxy,
+      ServerCount serverCount)
+      throws Exception {
+    assertThat(engine.health().checks()).containsOnlyKeys(name);
+    assertThat(check.isDependency()).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(check.check().status()).isEqualTo(Status.UP));
+    long accepted = proxy.acceptedConnections();
+    long acceptedByServer = serverCount.accepted();
+
+    for (int i = 0; i < PROBES; i++) {
+      assertThat(check.check().status()).isEqualTo(Status.UP);
+    }
+
+    assertThat(proxy.acceptedConnections() - accepted).isZero();
+    assertThat(serverCount.accepted() - acceptedByServer).isZero();
+  }
+
+  /** The connections a server counts as accepted, where it counts them; 0 elsewhere. */
+  private interface ServerCount {
+    long accepted() throws Exception;
+  }
+
+  private static TcpFaultProxy proxyTo(InetSocketAddress server) {
+    return TcpFaultProxy.start(server.getHostString(), server.getPort());
+  }
+}
