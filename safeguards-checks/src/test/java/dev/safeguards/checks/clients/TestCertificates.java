@@ -27,9 +27,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A test certificate authority and the server certificates it issues, generated in memory: valid,
  * expiring soon, expired, not yet valid, or issued for another host.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  static final char[] PASSWORD = "changeit".toCharArray();
+  public static final char[] PASSWORD = "changeit".toCharArray();
   private static final Duration DAY = Duration.ofDays(1);
 
   private final AtomicLong serial = new AtomicLong(1);
@@ -37,7 +37,7 @@ final class TestCertificates {
   private final X500Name authorityName = new X500Name("CN=Safeguards Test CA");
   private final X509Certificate authority;
 
-  TestCertificates() {
+  public TestCertificates() {
     Instant now = Instant.now();
     authority =
         sign(
@@ -53,7 +53,7 @@ final class TestCertificates {
   }
 
   /** A trust store holding this authority only. */
-  KeyStore trustStore() {
+  public KeyStore trustStore() {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
@@ -65,7 +65,7 @@ final class TestCertificates {
   }
 
   /** A server keystore for 127.0.0.1 and localhost, valid from and until the given offsets. */
-  KeyStore server(Duration validFrom, Duration validUntil) {
+  public KeyStore server(Duration validFrom, Duration validUntil) {
     return server(validFrom, validUntil, "localhost", "127.0.0.1");
   }
 
@@ -73,7 +73,8 @@ final class TestCertificates {
    * A server keystore valid from {@code validFrom} to {@code validUntil} after now (negative for
    * the past), for the DNS name and IP address given.
    */
-  KeyStore server(Duration validFrom, Duration validUntil, String dnsName, String ipAddress) {
+  public KeyStore server(
+      Duration validFrom, Duration validUntil, String dnsName, String ipAddress) {
     KeyPair keys = keyPair();
     Instant now = Instant.now();
     GeneralNames names =

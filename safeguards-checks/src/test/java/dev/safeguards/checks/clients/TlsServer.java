@@ -11,7 +11,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /** A TLS server on the loopback interface that presents one keystore's certificate. */
-final class TlsServer implements AutoCloseable {
+public final class TlsServer implements AutoCloseable {
 
   private final SSLServerSocket server;
   private final Thread acceptor;
@@ -22,7 +22,7 @@ final class TlsServer implements AutoCloseable {
     this.acceptor.setDaemon(true);
   }
 
-  static TlsServer start(KeyStore keyStore) {
+  public static TlsServer start(KeyStore keyStore) {
     try {
       KeyManagerFactory keys =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -42,7 +42,7 @@ final class TlsServer implements AutoCloseable {
     }
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress("127.0.0.1", server.getLocalPort());
   }
 
