@@ -1,8 +1,8 @@
 package dev.safeguards.checks.clients;
 
 import dev.safeguards.checks.clients.internal.KafkaProbe;
+import dev.safeguards.checks.clients.internal.Require;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class KafkaCheck {
      *     milliseconds
      */
     public Builder timeout(Duration timeout) {
-      Arguments.positive("timeout", timeout);
+      Require.positive("timeout", timeout);
       if (timeout.toMillis() > Integer.MAX_VALUE) {
         throw new IllegalArgumentException(
             "'timeout' must be at most " + Integer.MAX_VALUE + "ms, but was " + timeout);
@@ -71,7 +71,7 @@ public final class KafkaCheck {
      * @throws IllegalArgumentException if the group id is blank or {@code maxLag} is negative
      */
     public Builder consumerGroupLag(String groupId, long maxLag) {
-      Arguments.notBlank("groupId", groupId);
+      Require.notBlank("groupId", groupId);
       if (maxLag < 0) {
         throw new IllegalArgumentException("'maxLag' must be at least 0, but was " + maxLag);
       }

@@ -2,8 +2,8 @@ package dev.safeguards.checks.clients;
 
 import dev.safeguards.checks.clients.internal.MqttProbe;
 import dev.safeguards.checks.clients.internal.PahoRoundTrip;
+import dev.safeguards.checks.clients.internal.Require;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ public interface MqttCheck extends HealthCheck {
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Arguments.positive("timeout", timeout);
+      this.timeout = Require.positive("timeout", timeout);
       return this;
     }
 
@@ -88,8 +88,7 @@ public interface MqttCheck extends HealthCheck {
      * @throws IllegalArgumentException if the filter is blank or {@code maxAge} is not positive
      */
     public Builder topic(String topicFilter, Duration maxAge) {
-      topics.put(
-          Arguments.notBlank("topicFilter", topicFilter), Arguments.positive("maxAge", maxAge));
+      topics.put(Require.notBlank("topicFilter", topicFilter), Require.positive("maxAge", maxAge));
       return this;
     }
 

@@ -1,8 +1,8 @@
 package dev.safeguards.checks.clients;
 
 import dev.safeguards.checks.clients.internal.NatsProbe;
+import dev.safeguards.checks.clients.internal.Require;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import io.nats.client.Connection;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class NatsCheck {
   public static HealthCheck of(Connection connection, Duration timeout) {
     return new NatsProbe(
         Objects.requireNonNull(connection, "connection"),
-        Arguments.positive("timeout", timeout),
+        Require.positive("timeout", timeout),
         Clock.system());
   }
 }

@@ -1,8 +1,8 @@
 package dev.safeguards.checks.clients;
 
 import dev.safeguards.checks.clients.internal.RedisProbe;
+import dev.safeguards.checks.clients.internal.Require;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class RedisCheck {
   public static HealthCheck of(StatefulRedisConnection<?, ?> connection, Duration timeout) {
     return new RedisProbe(
         Objects.requireNonNull(connection, "connection"),
-        Arguments.positive("timeout", timeout),
+        Require.positive("timeout", timeout),
         Clock.system());
   }
 }

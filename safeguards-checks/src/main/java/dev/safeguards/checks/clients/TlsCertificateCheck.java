@@ -1,9 +1,9 @@
 package dev.safeguards.checks.clients;
 
 import dev.safeguards.checks.clients.internal.CertificateSource;
+import dev.safeguards.checks.clients.internal.Require;
 import dev.safeguards.checks.clients.internal.TlsProbe;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public interface TlsCertificateCheck extends HealthCheck {
    */
   static Builder endpoint(String host, int port) {
     return new Builder(
-        CertificateSource.endpoint(Arguments.notBlank("host", host), Arguments.port(port)));
+        CertificateSource.endpoint(Require.notBlank("host", host), Require.port(port)));
   }
 
   /** A check of every certificate in {@code keyStore}, loaded. */
@@ -78,7 +78,7 @@ public interface TlsCertificateCheck extends HealthCheck {
      * @throws IllegalArgumentException if negative
      */
     public Builder warnBefore(Duration warnBefore) {
-      this.warnBefore = Arguments.notNegative("warnBefore", warnBefore);
+      this.warnBefore = Require.notNegative("warnBefore", warnBefore);
       return this;
     }
 
@@ -89,7 +89,7 @@ public interface TlsCertificateCheck extends HealthCheck {
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Arguments.positive("timeout", timeout);
+      this.timeout = Require.positive("timeout", timeout);
       return this;
     }
 

@@ -1,6 +1,5 @@
 package dev.safeguards.checks.clients;
 
-import dev.safeguards.internal.Arguments;
 import dev.safeguards.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,10 +22,9 @@ public final class TlsCertificateMetrics implements MeterBinder {
 
   /**
    * @param name the name the check is registered under
-   * @throws IllegalArgumentException if the name is not a valid check name
    */
   public TlsCertificateMetrics(String name, TlsCertificateCheck check) {
-    this.name = Arguments.name("name", name);
+    this.name = Objects.requireNonNull(name, "name");
     this.check = Objects.requireNonNull(check, "check");
   }
 
