@@ -9,6 +9,7 @@ import dev.safeguards.health.HealthCheck;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.Status;
 import dev.safeguards.test.TcpFaultProxy;
+import io.lettuce.core.RedisClient;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.net.InetSocketAddress;
@@ -59,6 +60,28 @@ class ClientChecksAutoConfigurationTest {
                       "redis",
                       proxy,
                       () -> 0));
+    }
+  }
+
+  @Test
+  void aBareRedisClientGetsARedisCheckOnOneConnectionKeptForTheContext() throws Exception {
+    try (TcpFaultProxy proxy = proxyTo(LocalServer.require("Redis", 6379))) {
+      RedisClient client = RedisClient.create("redis://" + proxy.hostAndPort());
+      try {
+        runner
+            .withBean(RedisClient.class, () -> client)
+            .run(
+                context ->
+                    assertCheckReusesItsConnection(
+                        context.getBean(HealthEngine.class),
+                        context.getBean("redis", HealthCheck.class),
+                        "redis",
+                        proxy,
+                        () -> 0));
+        assertThat(proxy.acceptedConnections()).isEqualTo(1);
+      } finally {
+        client.shutdown();
+      }
     }
   }
 
