@@ -2,7 +2,9 @@ package dev.safeguards.spring;
 
 import dev.safeguards.checks.clients.KafkaCheck;
 import dev.safeguards.health.HealthCheck;
-import dev.safeguards.spring.internal.OwnedKafkaAdmin;
+import dev.safeguards.spring.internal.OwnedClient;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,8 +42,13 @@ public final class SafeguardsKafkaCheckAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnBean(KafkaAdmin.class)
     @ConditionalOnMissingBean(name = "kafka")
-    OwnedKafkaAdmin kafka(KafkaAdmin kafkaAdmin) {
-      return new OwnedKafkaAdmin(kafkaAdmin.getConfigurationProperties());
+    OwnedClient<Admin> kafka(KafkaAdmin kafkaAdmin) {
+      // KafkaAdmin creates an Admin per operation: one is created on the first probe and kept.
+      Map<String, Object> configuration = Map.copyOf(kafkaAdmin.getConfigurationProperties());
+      return new OwnedClient<>(
+          () -> Admin.create(configuration),
+          KafkaCheck::of,
+          admin -> admin.close(Duration.ofSeconds(5)));
     }
   }
 }

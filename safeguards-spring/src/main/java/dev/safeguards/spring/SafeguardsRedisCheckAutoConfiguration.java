@@ -3,7 +3,7 @@ package dev.safeguards.spring;
 import dev.safeguards.checks.clients.RedisCheck;
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.spring.internal.LettuceFactoryCheck;
-import dev.safeguards.spring.internal.OwnedRedisConnection;
+import dev.safeguards.spring.internal.OwnedClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,8 +54,9 @@ public final class SafeguardsRedisCheckAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnBean(RedisClient.class)
     @ConditionalOnMissingBean(name = "redis")
-    OwnedRedisConnection redis(RedisClient client) {
-      return new OwnedRedisConnection(client);
+    OwnedClient<StatefulRedisConnection<String, String>> redis(RedisClient client) {
+      // The client keeps no connection: one is opened on the first probe and kept.
+      return new OwnedClient<>(client::connect, RedisCheck::of, StatefulRedisConnection::close);
     }
   }
 }

@@ -46,20 +46,15 @@ class ClientChecksAutoConfigurationTest {
   @Test
   void aLettuceConnectionFactoryGetsARedisCheckOnItsSharedConnection() throws Exception {
     try (TcpFaultProxy proxy = proxyTo(LocalServer.require("Redis", 6379))) {
-      runner
-          .withBean(
+      assertCheckReusesItsConnection(
+          runner.withBean(
               LettuceConnectionFactory.class,
               () ->
                   new LettuceConnectionFactory(
-                      new RedisStandaloneConfiguration(proxy.host(), proxy.port())))
-          .run(
-              context ->
-                  assertCheckReusesItsConnection(
-                      context.getBean(HealthEngine.class),
-                      context.getBean("redis", HealthCheck.class),
-                      "redis",
-                      proxy,
-                      () -> 0));
+                      new RedisStandaloneConfiguration(proxy.host(), proxy.port()))),
+          "redis",
+          proxy,
+          () -> 0);
     }
   }
 
@@ -68,16 +63,8 @@ class ClientChecksAutoConfigurationTest {
     try (TcpFaultProxy proxy = proxyTo(LocalServer.require("Redis", 6379))) {
       RedisClient client = RedisClient.create("redis://" + proxy.hostAndPort());
       try {
-        runner
-            .withBean(RedisClient.class, () -> client)
-            .run(
-                context ->
-                    assertCheckReusesItsConnection(
-                        context.getBean(HealthEngine.class),
-                        context.getBean("redis", HealthCheck.class),
-                        "redis",
-                        proxy,
-                        () -> 0));
+        assertCheckReusesItsConnection(
+            runner.withBean(RedisClient.class, () -> client), "redis", proxy, () -> 0);
         assertThat(proxy.acceptedConnections()).isEqualTo(1);
       } finally {
         client.shutdown();
@@ -88,18 +75,13 @@ class ClientChecksAutoConfigurationTest {
   @Test
   void aRabbitConnectionFactoryGetsARabbitMqCheckOnItsSharedConnection() throws Exception {
     try (TcpFaultProxy proxy = proxyTo(LocalServer.require("RabbitMQ", 5672))) {
-      runner
-          .withBean(
+      assertCheckReusesItsConnection(
+          runner.withBean(
               CachingConnectionFactory.class,
-              () -> new CachingConnectionFactory(proxy.host(), proxy.port()))
-          .run(
-              context ->
-                  assertCheckReusesItsConnection(
-                      context.getBean(HealthEngine.class),
-                      context.getBean("rabbitmq", HealthCheck.class),
-                      "rabbitmq",
-                      proxy,
-                      () -> 0));
+              () -> new CachingConnectionFactory(proxy.host(), proxy.port())),
+          "rabbitmq",
+          proxy,
+          () -> 0);
     }
   }
 
@@ -108,16 +90,8 @@ class ClientChecksAutoConfigurationTest {
     try (TcpFaultProxy proxy = proxyTo(LocalServer.require("NATS", 4222))) {
       Connection connection = Nats.connect("nats://" + proxy.hostAndPort());
       try {
-        runner
-            .withBean(Connection.class, () -> connection)
-            .run(
-                context ->
-                    assertCheckReusesItsConnection(
-                        context.getBean(HealthEngine.class),
-                        context.getBean("nats", HealthCheck.class),
-                        "nats",
-                        proxy,
-                        () -> 0));
+        assertCheckReusesItsConnection(
+            runner.withBean(Connection.class, () -> connection), "nats", proxy, () -> 0);
       } finally {
         connection.close();
       }
@@ -129,20 +103,15 @@ class ClientChecksAutoConfigurationTest {
     InetSocketAddress listen = KafkaBroker.freeAddress();
     try (TcpFaultProxy proxy = proxyTo(listen);
         KafkaBroker broker = KafkaBroker.start(listen, proxy.port())) {
-      runner
-          .withBean(
+      assertCheckReusesItsConnection(
+          runner.withBean(
               KafkaAdmin.class,
               () ->
                   new KafkaAdmin(
-                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, proxy.hostAndPort())))
-          .run(
-              context ->
-                  assertCheckReusesItsConnection(
-                      context.getBean(HealthEngine.class),
-                      context.getBean("kafka", HealthCheck.class),
-                      "kafka",
-                      proxy,
-                      broker::acceptedConnections));
+                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, proxy.hostAndPort()))),
+          "kafka",
+          proxy,
+          broker::acceptedConnections);
     }
   }
 
@@ -171,8 +140,23 @@ class ClientChecksAutoConfigurationTest {
         context -> assertThat(context.getBean(HealthEngine.class).health().checks()).isEmpty());
   }
 
-  /** Probes the check a hundred times; neither the proxy nor the server sees a new connection. */
+  /**
+   * Runs a context with the application's client: the check {@code name} alone is registered, and a
+   * hundred probes of it open no connection, as the proxy and the server count them.
+   */
   private static void assertCheckReusesItsConnection(
+      ApplicationContextRunner withClient, String name, TcpFaultProxy proxy, ServerCount count) {
+    withClient.run(
+        context ->
+            assertProbesReuse(
+                context.getBean(HealthEngine.class),
+                context.getBean(name, HealthCheck.class),
+                name,
+                proxy,
+                count));
+  }
+
+  private static void assertProbesReuse(
       HealthEngine engine,
       HealthCheck check,
       String name,
