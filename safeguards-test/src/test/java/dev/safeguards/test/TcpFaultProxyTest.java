@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.health.HealthCheck;
+import dev.safeguards.health.HealthResult;
+import dev.safeguards.health.Status;
 import dev.safeguards.test.TcpFaultProxy.Mode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +68,36 @@ class TcpFaultProxyTest {
     }
 
     assertThat(proxy.acceptedConnections()).isEqualTo(3);
+  }
+
+  @Test
+  void aCheckThatKeepsItsConnectionOpensNoneWhileOneThatConnectsEachTimeIsCaught()
+      throws Exception {
+    try (Socket kept = connect()) {
+      HealthCheck check = () -> echoes(kept);
+      long before = proxy.acceptedConnections();
+      for (int i = 0; i < 1_000; i++) {
+        assertThat(check.check().status()).isEqualTo(Status.UP);
+      }
+      assertThat(proxy.acceptedConnections() - before).isZero();
+    }
+    HealthCheck leaky =
+        () -> {
+          try (Socket fresh = connect()) {
+            return echoes(fresh);
+          }
+        };
+    long before = proxy.acceptedConnections();
+    for (int i = 0; i < 10; i++) {
+      leaky.check();
+    }
+    assertThat(proxy.acceptedConnections() - before).isEqualTo(10);
+  }
+
+  private static HealthResult echoes(Socket socket) throws IOException {
+    return roundTrip(socket, "ping").equals("ping")
+        ? HealthResult.up()
+        : HealthResult.down("no echo");
   }
 
   @Test
