@@ -62,7 +62,8 @@ public interface TcpFaultProxy extends AutoCloseable {
    * How many client connections the proxy has accepted since it started, whatever their fate:
    * forwarded, reset by a cut, or swallowed by a blackhole. Compare two readings to count the
    * connections a piece of code opens, for example none per probe of a check that must reuse its
-   * client's connection.
+   * client's connection. A connection is counted when the proxy accepts it, which can be just after
+   * the client's connect returns: read the first value once the client has had an answer.
    */
   long acceptedConnections();
 

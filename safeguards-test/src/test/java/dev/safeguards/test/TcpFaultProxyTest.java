@@ -75,6 +75,8 @@ class TcpFaultProxyTest {
       throws Exception {
     try (Socket kept = connect()) {
       HealthCheck check = () -> echoes(kept);
+      // An answer proves the proxy accepted the connection: a client's connect can return first.
+      assertThat(check.check().status()).isEqualTo(Status.UP);
       long before = proxy.acceptedConnections();
       for (int i = 0; i < 1_000; i++) {
         assertThat(check.check().status()).isEqualTo(Status.UP);
