@@ -30,6 +30,7 @@ class AlertConventionsTest {
         .contains(
             "InstanceDown",
             "ReadinessFailing",
+            "ReadinessDegraded",
             "CriticalCheckDown",
             "RestartLoop",
             "StartupNotComplete",

@@ -27,6 +27,7 @@ class AlertmanagerConfigTest {
     "'severity=critical service=connections alertname=InstanceDown', critical",
     "'severity=critical service=connections alertname=AvailabilitySLOFastBurn', critical",
     "'severity=warning service=connections alertname=HighLatencyP99', warning",
+    "'severity=warning service=connections alertname=ReadinessDegraded', warning",
     "'severity=none alertname=Watchdog', watchdog",
     "'alertname=SomethingUnlabelled', warning"
   })

@@ -35,5 +35,14 @@ public final class MetricNames {
   /** Gauge: configuration violations. Tag {@code severity}. */
   public static final String CONFIG_VIOLATIONS = "safeguards.config.violations";
 
+  /**
+   * Gauge: days until the first certificate a TLS certificate check watches expires, negative once
+   * expired; NaN until the check has seen a certificate. Tags {@code name} (the check's name) and
+   * {@code target} ({@code host:port} or {@code keystore}). Registered by {@code
+   * TlsCertificateMetrics} of {@code safeguards-checks}; named here with every other meter, so that
+   * dashboards and alert rules find all names in one place.
+   */
+  public static final String TLS_CERTIFICATE_DAYS_LEFT = "safeguards.tls.certificate.days.left";
+
   private MetricNames() {}
 }

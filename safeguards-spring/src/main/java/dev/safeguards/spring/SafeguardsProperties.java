@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metrics the Micrometer metrics
  * @param availability Spring's readiness and liveness states following the engine's probes
  * @param actuator the checks as Spring Boot Actuator health contributors
+ * @param checks the checks registered for the clients the application has
  */
 @ConfigurationProperties(prefix = "safeguards", ignoreUnknownFields = false)
 public record SafeguardsProperties(
@@ -27,7 +28,8 @@ public record SafeguardsProperties(
     @DefaultValue @NestedConfigurationProperty ValidationProperties validation,
     @DefaultValue @NestedConfigurationProperty MetricsProperties metrics,
     @DefaultValue @NestedConfigurationProperty AvailabilityProperties availability,
-    @DefaultValue @NestedConfigurationProperty ActuatorProperties actuator) {
+    @DefaultValue @NestedConfigurationProperty ActuatorProperties actuator,
+    @DefaultValue @NestedConfigurationProperty ChecksProperties checks) {
 
   public SafeguardsProperties {
     Objects.requireNonNull(health, "health");
@@ -38,6 +40,7 @@ public record SafeguardsProperties(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(availability, "availability");
     Objects.requireNonNull(actuator, "actuator");
+    Objects.requireNonNull(checks, "checks");
   }
 
   /**

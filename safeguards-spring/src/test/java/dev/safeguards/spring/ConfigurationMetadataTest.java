@@ -54,7 +54,11 @@ class ConfigurationMetadataTest {
             "safeguards.validation.enabled",
             "safeguards.metrics.enabled",
             "safeguards.availability.enabled",
-            "safeguards.actuator.enabled");
+            "safeguards.actuator.enabled",
+            "safeguards.checks.redis.enabled",
+            "safeguards.checks.rabbitmq.enabled",
+            "safeguards.checks.kafka.enabled",
+            "safeguards.checks.nats.enabled");
   }
 
   private static String metadata() throws IOException {

@@ -59,6 +59,15 @@ public interface TcpFaultProxy extends AutoCloseable {
   int activeConnections();
 
   /**
+   * How many client connections the proxy has accepted since it started, whatever their fate:
+   * forwarded, reset by a cut, or swallowed by a blackhole. Compare two readings to count the
+   * connections a piece of code opens, for example none per probe of a check that must reuse its
+   * client's connection. A connection is counted when the proxy accepts it, which can be just after
+   * the client's connect returns: read the first value once the client has had an answer.
+   */
+  long acceptedConnections();
+
+  /**
    * Delays every chunk of bytes, in each direction, by {@code perChunk} before forwarding it.
    * Chunks keep their order, so a request/response exchange is slowed by twice {@code perChunk}.
    *
@@ -73,10 +82,12 @@ public interface TcpFaultProxy extends AutoCloseable {
   void cut();
 
   /**
-   * Simulates a network that silently drops everything: connections are accepted and bytes are
-   * read, but nothing is forwarded or answered, until {@link #restore()}. Bytes read meanwhile are
-   * lost, so the protocol of a connection that was open across a blackhole is usually broken
-   * afterwards; connections accepted during the blackhole are never connected to the target.
+   * Simulates a network that silently stops carrying anything, as a partition or a dropping
+   * firewall does: open connections stay open but nothing is forwarded or answered, and new
+   * connections are accepted but not connected to the target, until {@link #restore()}. As TCP does
+   * across a partition that heals, bytes are held rather than lost: on restore they are delivered
+   * in order, and connections accepted meanwhile connect, so a client that kept its connection
+   * finds its protocol intact. A {@link #cut()} instead drops the held bytes with the connections.
    */
   void blackhole();
 
@@ -95,7 +106,7 @@ public interface TcpFaultProxy extends AutoCloseable {
     LATENCY,
     /** Connections are reset. */
     CUT,
-    /** Bytes are read and dropped; nothing is answered. */
+    /** Nothing is forwarded or answered; bytes are held until the mode changes. */
     BLACKHOLE
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.health.HealthCheck;
+import dev.safeguards.health.HealthResult;
+import dev.safeguards.health.Status;
 import dev.safeguards.test.TcpFaultProxy.Mode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +48,61 @@ class TcpFaultProxyTest {
   }
 
   @Test
+  void everyAcceptedConnectionIsCountedWhateverTheFault() throws IOException {
+    assertThat(proxy.acceptedConnections()).isZero();
+    try (Socket first = connect()) {
+      assertThat(roundTrip(first, "one")).isEqualTo("one");
+      assertThat(roundTrip(first, "same")).isEqualTo("same");
+    }
+    assertThat(proxy.acceptedConnections()).isEqualTo(1);
+
+    proxy.cut();
+    try (Socket refused = connect()) {
+      assertThatThrownBy(() -> roundTrip(refused, "reset")).isInstanceOf(SocketException.class);
+    }
+    proxy.blackhole();
+    try (Socket swallowed = connect()) {
+      swallowed.setSoTimeout(300);
+      assertThatThrownBy(() -> roundTrip(swallowed, "void"))
+          .isInstanceOf(SocketTimeoutException.class);
+    }
+
+    assertThat(proxy.acceptedConnections()).isEqualTo(3);
+  }
+
+  @Test
+  void aCheckThatKeepsItsConnectionOpensNoneWhileOneThatConnectsEachTimeIsCaught()
+      throws Exception {
+    try (Socket kept = connect()) {
+      HealthCheck check = () -> echoes(kept);
+      // An answer proves the proxy accepted the connection: a client's connect can return first.
+      assertThat(check.check().status()).isEqualTo(Status.UP);
+      long before = proxy.acceptedConnections();
+      for (int i = 0; i < 1_000; i++) {
+        assertThat(check.check().status()).isEqualTo(Status.UP);
+      }
+      assertThat(proxy.acceptedConnections() - before).isZero();
+    }
+    HealthCheck leaky =
+        () -> {
+          try (Socket fresh = connect()) {
+            return echoes(fresh);
+          }
+        };
+    long before = proxy.acceptedConnections();
+    for (int i = 0; i < 10; i++) {
+      leaky.check();
+    }
+    assertThat(proxy.acceptedConnections() - before).isEqualTo(10);
+  }
+
+  private static HealthResult echoes(Socket socket) throws IOException {
+    return roundTrip(socket, "ping").equals("ping")
+        ? HealthResult.up()
+        : HealthResult.down("no echo");
+  }
+
+  @Test
   void whenCutThenOpenConnectionsAreResetAndNewOnesRefused() throws IOException {
     try (Socket open = connect()) {
       assertThat(roundTrip(open, "before")).isEqualTo("before");
@@ -82,7 +140,48 @@ class TcpFaultProxyTest {
     try (Socket fresh = connect()) {
       fresh.setSoTimeout(300);
       assertThatThrownBy(() -> roundTrip(fresh, "void")).isInstanceOf(SocketTimeoutException.class);
-      assertThat(proxy.activeConnections()).isEqualTo(1);
+      // The first connection's close is held with its bytes until the blackhole ends.
+      assertThat(proxy.activeConnections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void whenRestoredAfterBlackholeThenHeldBytesArriveInOrderOnTheSameConnections()
+      throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "before")).isEqualTo("before");
+      proxy.blackhole();
+      open.getOutputStream().write("held".getBytes(StandardCharsets.US_ASCII));
+      try (Socket fresh = connect()) {
+        fresh.getOutputStream().write("late".getBytes(StandardCharsets.US_ASCII));
+        open.setSoTimeout(300);
+        assertThatThrownBy(() -> open.getInputStream().read())
+            .isInstanceOf(SocketTimeoutException.class);
+
+        proxy.restore();
+
+        open.setSoTimeout(5_000);
+        fresh.setSoTimeout(5_000);
+        assertThat(read(open.getInputStream(), 4)).isEqualTo("held");
+        assertThat(roundTrip(open, "after")).isEqualTo("after");
+        assertThat(read(fresh.getInputStream(), 4)).isEqualTo("late");
+      }
+    }
+  }
+
+  @Test
+  void whenCutDuringBlackholeThenHeldConnectionsAreReset() throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "before")).isEqualTo("before");
+      proxy.blackhole();
+      open.getOutputStream().write("held".getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.activeConnections() == 1);
+
+      proxy.cut();
+
+      open.setSoTimeout(5_000);
+      assertThatThrownBy(() -> roundTrip(open, "gone")).isInstanceOf(SocketException.class);
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.activeConnections() == 0);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class FaultProxy implements TcpFaultProxy {
   private final Set<Link> links = ConcurrentHashMap.newKeySet();
   private final ThreadFactory threads;
   private final Thread acceptor;
+  private final AtomicLong accepted = new AtomicLong();
   private volatile boolean closed;
 
   private FaultProxy(ServerSocket server, InetSocketAddress target) {
@@ -93,6 +95,11 @@ public final class FaultProxy implements TcpFaultProxy {
   @Override
   public int activeConnections() {
     return links.size();
+  }
+
+  @Override
+  public long acceptedConnections() {
+    return accepted.get();
   }
 
   @Override
@@ -179,6 +186,7 @@ public final class FaultProxy implements TcpFaultProxy {
   }
 
   private void accept(Socket client) throws IOException {
+    accepted.incrementAndGet();
     Mode mode = faults.mode();
     if (closed || mode == Mode.CUT) {
       Link.lingerZero(client);
@@ -193,7 +201,7 @@ public final class FaultProxy implements TcpFaultProxy {
     }
     Link link = new Link(client, resolved(), faults, threads, links::remove);
     links.add(link);
-    link.start(mode != Mode.BLACKHOLE);
+    link.start();
   }
 
   private InetSocketAddress resolved() {

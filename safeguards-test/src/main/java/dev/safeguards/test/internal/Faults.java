@@ -41,12 +41,17 @@ final class Faults {
 
   /**
    * Waits until a chunk read at {@code readNanos} may be forwarded. Returns false when it must be
-   * dropped instead (blackhole, cut, or the proxy closing). A mode change wakes the wait, so
-   * restoring stops delaying chunks already held.
+   * dropped instead (cut, or the proxy closing). A blackhole holds the chunk, as a network
+   * partition holds a TCP stream's bytes, until the mode changes. A mode change wakes the wait, so
+   * restoring forwards held chunks at once.
    */
   boolean awaitForward(long readNanos) throws InterruptedException {
     synchronized (lock) {
       while (!closed) {
+        if (mode == Mode.BLACKHOLE) {
+          lock.wait();
+          continue;
+        }
         if (mode != Mode.LATENCY) {
           return mode == Mode.PASS_THROUGH;
         }
@@ -57,6 +62,19 @@ final class Faults {
         TimeUnit.NANOSECONDS.timedWait(lock, wait);
       }
       return false;
+    }
+  }
+
+  /**
+   * Waits while the network is a blackhole; true when connections may be made, false when they must
+   * be reset (cut, or the proxy closing).
+   */
+  boolean awaitOpen() throws InterruptedException {
+    synchronized (lock) {
+      while (!closed && mode == Mode.BLACKHOLE) {
+        lock.wait();
+      }
+      return !closed && mode != Mode.CUT;
     }
   }
 }

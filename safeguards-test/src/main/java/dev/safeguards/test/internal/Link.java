@@ -46,16 +46,16 @@ final class Link {
     this.onClosed = onClosed;
   }
 
-  /** Starts pumping; {@code connect} is false for connections accepted into a blackhole. */
-  void start(boolean connect) {
-    outbound = threads.newThread(() -> run(connect));
+  /** Starts pumping; a connection accepted into a blackhole connects once the blackhole ends. */
+  void start() {
+    outbound = threads.newThread(this::run);
     outbound.start();
   }
 
-  private void run(boolean connect) {
+  private void run() {
     try {
-      if (!connect) {
-        drain(client.getInputStream());
+      if (!faults.awaitOpen()) {
+        reset();
         return;
       }
       Socket socket = new Socket();
@@ -73,6 +73,9 @@ final class Link {
       if (!closed.get()) {
         log.debug("fault proxy connection failed: target={} error={}", target, e.toString());
       }
+      reset();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       reset();
     }
   }
@@ -99,14 +102,6 @@ final class Link {
       Thread.currentThread().interrupt();
       close();
     }
-  }
-
-  private void drain(InputStream in) throws IOException {
-    byte[] buffer = new byte[CHUNK];
-    while (in.read(buffer) >= 0) {
-      // A blackhole reads and drops: the client sees its bytes accepted and no answer.
-    }
-    close();
   }
 
   /**
