@@ -1,0 +1,68 @@
+package dev.safeguards.grpc;
+
+import dev.safeguards.shutdown.ShutdownHook;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link GrpcHealth} on a real Netty server on 127.0.0.1, stopped as the docs tell users to stop
+ * theirs: a shutdown hook that closes the health service, then shuts the server down gracefully.
+ */
+final class NettyHealth implements AutoCloseable {
+
+  final GrpcHealth health;
+  final Server server;
+  private ManagedChannel channel;
+
+  NettyHealth(GrpcHealth health) throws IOException {
+    this.health = health;
+    this.server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(health)
+            .build()
+            .start();
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  /** A grpc-java client over TCP, opened on first use. */
+  synchronized ManagedChannel channel() {
+    if (channel == null) {
+      channel = NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext().build();
+    }
+    return channel;
+  }
+
+  /** The hook that stops the server: the same code as in docs/grpc.md. */
+  ShutdownHook stopHook() {
+    return ShutdownHook.of(
+        "grpc-server",
+        0,
+        Duration.ofSeconds(10),
+        () -> {
+          health.close(); // ends Watch streams, which would otherwise hold shutdown() up
+          server.shutdown();
+          if (!server.awaitTermination(8, TimeUnit.SECONDS)) {
+            server.shutdownNow();
+            throw new IllegalStateException("gRPC calls still running after 8 s");
+          }
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    health.close();
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+    server.shutdownNow();
+  }
+}
