@@ -26,7 +26,8 @@ final class WebhookReceiver implements AutoCloseable {
   static final int HANG = -1;
 
   /** One request as received. */
-  record Request(String path, String idempotencyKey, String authorization, String body) {}
+  record Request(
+      String path, String idempotencyKey, String authorization, String upgrade, String body) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -60,6 +61,7 @@ final class WebhookReceiver implements AutoCloseable {
               exchange.getRequestURI().toString(),
               exchange.getRequestHeaders().getFirst("Idempotency-Key"),
               exchange.getRequestHeaders().getFirst("Authorization"),
+              exchange.getRequestHeaders().getFirst("Upgrade"),
               body));
       number = requests.size();
       requests.notifyAll();

@@ -68,6 +68,8 @@ class WebhookSecretsTest {
       WebhookReceiver.Request request = receiver.await(1).get(0);
       assertThat(request.authorization()).isEqualTo(BEARER);
       assertThat(request.path()).isEqualTo("/hook?" + SECRET_QUERY);
+      // Plain HTTP/1.1: no h2c upgrade, which some receivers refuse on a request with a body.
+      assertThat(request.upgrade()).isNull();
     }
   }
 

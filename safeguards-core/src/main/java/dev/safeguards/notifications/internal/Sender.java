@@ -25,6 +25,9 @@ final class Sender {
         settings.httpClient() != null
             ? settings.httpClient()
             : HttpClient.newBuilder()
+                // Over plain http, HTTP/2 would first ask to upgrade a request that has a body,
+                // which some receivers refuse; a notification gains nothing from HTTP/2.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
