@@ -41,20 +41,25 @@ final class NettyHealth implements AutoCloseable {
     return channel;
   }
 
-  /** The hook that stops the server: the same code as in docs/grpc.md. */
+  /** The hook that stops the server, as docs/grpc.md quotes it. */
   ShutdownHook stopHook() {
-    return ShutdownHook.of(
-        "grpc-server",
-        0,
-        Duration.ofSeconds(10),
-        () -> {
-          health.close(); // ends Watch streams, which would otherwise hold shutdown() up
-          server.shutdown();
-          if (!server.awaitTermination(8, TimeUnit.SECONDS)) {
-            server.shutdownNow();
-            throw new IllegalStateException("gRPC calls still running after 8 s");
-          }
-        });
+    return stopHook(health, server);
+  }
+
+  static ShutdownHook stopHook(GrpcHealth health, Server server) {
+    ShutdownHook stopServer =
+        ShutdownHook.of(
+            "grpc-server",
+            0,
+            Duration.ofSeconds(5),
+            () -> {
+              health.close(); // ends Watch streams, which would otherwise hold shutdown() up
+              server.shutdown();
+              if (!server.awaitTermination(4, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+              }
+            });
+    return stopServer;
   }
 
   @Override
