@@ -67,13 +67,7 @@ class GrpcHealthOverNettyTest {
 
   @Test
   void watchFollowsATransitionAndEndsWithUnavailableWhenTheServerStops() throws Exception {
-    ShutdownCoordinator coordinator =
-        ShutdownCoordinator.builder()
-            .engine(fixture.engine)
-            .drainDelay(Duration.ofMinutes(1))
-            .gracePeriod(Duration.ofMinutes(2))
-            .hook(grpc.stopHook())
-            .build();
+    ShutdownCoordinator coordinator = grpc.coordinator(fixture.engine);
     WatchRecorder readiness = watch("");
     WatchRecorder liveness = watch("liveness");
     assertThat(readiness.next()).isEqualTo(SERVING);

@@ -1,5 +1,7 @@
 package dev.safeguards.grpc;
 
+import dev.safeguards.health.HealthEngine;
+import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -39,6 +41,19 @@ final class NettyHealth implements AutoCloseable {
       channel = NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext().build();
     }
     return channel;
+  }
+
+  /**
+   * A coordinator that stops this server with {@link #stopHook()} after a drain delay of a minute,
+   * long enough to look at the drain; a second {@code shutdown()} skips the rest of it.
+   */
+  ShutdownCoordinator coordinator(HealthEngine engine) {
+    return ShutdownCoordinator.builder()
+        .engine(engine)
+        .drainDelay(Duration.ofMinutes(1))
+        .gracePeriod(Duration.ofMinutes(2))
+        .hook(stopHook())
+        .build();
   }
 
   /** The hook that stops the server, as docs/grpc.md quotes it. */

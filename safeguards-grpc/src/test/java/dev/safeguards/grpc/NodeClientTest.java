@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.safeguards.health.Probe;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -45,13 +44,7 @@ class NodeClientTest {
 
   @Test
   void watchFollowsATransitionThenTheDrainThenEndsWhenTheServerStops() throws Exception {
-    ShutdownCoordinator coordinator =
-        ShutdownCoordinator.builder()
-            .engine(fixture.engine)
-            .drainDelay(Duration.ofMinutes(1))
-            .gracePeriod(Duration.ofMinutes(2))
-            .hook(grpc.stopHook())
-            .build();
+    ShutdownCoordinator coordinator = grpc.coordinator(fixture.engine);
     try (NodeHealthClient.Watch watch = node.watch("")) {
       watch.await("watch 1 SERVING");
       fixture.down("database");
