@@ -60,6 +60,7 @@ public interface ConfigValidation {
     private final List<ConfigValidator> validators = new ArrayList<>();
     private final Set<String> secretKeys = new LinkedHashSet<>();
     private final Map<String, String> silenced = new LinkedHashMap<>();
+    private final Map<String, String> disabled = new LinkedHashMap<>();
     private Mode mode = Mode.PRODUCTION;
 
     private Builder() {}
@@ -117,6 +118,32 @@ public interface ConfigValidation {
      *     already silenced
      */
     public Builder silence(String id, String reason) {
+      silenced.put(checkOnce(id, reason, "silenced"), reason);
+      return this;
+    }
+
+    /**
+     * Turns the rule with id {@code id} off, in every mode and for errors too: its violations no
+     * longer count, and reports show them among the silenced ones, with {@code "rule disabled: "}
+     * and the reason. For a risk accepted on purpose, such as a database reached through a local
+     * proxy that adds TLS; unlike {@link #silence}, it is meant for errors, so the reason is logged
+     * at WARN on every {@link ConfigValidation#enforce}.
+     *
+     * @throws IllegalArgumentException if {@code id} or {@code reason} is blank, or {@code id} is
+     *     already silenced or disabled
+     */
+    public Builder disable(String id, String reason) {
+      disabled.put(checkOnce(id, reason, "disabled"), reason);
+      return this;
+    }
+
+    /** Builds the validation. */
+    public ConfigValidation build() {
+      return new DefaultConfigValidation(mode, validators, secretKeys, silenced, disabled);
+    }
+
+    /** {@code id}, once it is known to be neither blank nor silenced or disabled already. */
+    private String checkOnce(String id, String reason, String how) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(reason, "reason");
       if (id.isBlank()) {
@@ -125,17 +152,11 @@ public interface ConfigValidation {
       if (reason.isBlank()) {
         throw new IllegalArgumentException("'reason' must not be blank, but was '" + reason + "'");
       }
-      if (silenced.containsKey(id)) {
+      if (silenced.containsKey(id) || disabled.containsKey(id)) {
         throw new IllegalArgumentException(
-            "'id' must be silenced once, but was '" + id + "' again");
+            "'id' must be " + how + " once, but was '" + id + "' again");
       }
-      silenced.put(id, reason);
-      return this;
-    }
-
-    /** Builds the validation. */
-    public ConfigValidation build() {
-      return new DefaultConfigValidation(mode, validators, secretKeys, silenced);
+      return id;
     }
   }
 }

@@ -161,6 +161,51 @@ class ConfigValidationTest {
   }
 
   @Test
+  void whenAnErrorRuleIsDisabledInProductionThenStartupGoesOnAndTheReportKeepsTheReason() {
+    ConfigValidation validation =
+        ConfigValidation.builder()
+            .mode(Mode.PRODUCTION)
+            .schema(schema)
+            .disable("prod.debug-enabled", "debug logging needed for one incident")
+            .build();
+
+    ConfigReport report = validation.enforce(withDebug());
+
+    assertThat(report.violations()).isEmpty();
+    assertThat(report.silenced())
+        .singleElement()
+        .satisfies(
+            silenced -> {
+              assertThat(silenced.violation().id()).isEqualTo("prod.debug-enabled");
+              assertThat(silenced.violation().severity()).isEqualTo(Severity.ERROR);
+              assertThat(silenced.reason())
+                  .isEqualTo("rule disabled: debug logging needed for one incident");
+            });
+    assertThat(report.toText())
+        .contains(
+            "ERROR prod.debug-enabled (silenced: rule disabled: debug logging needed for one"
+                + " incident)");
+  }
+
+  @Test
+  void aRuleIsDisabledOnceAndNeverBothDisabledAndSilenced() {
+    assertThatThrownBy(
+            () ->
+                ConfigValidation.builder()
+                    .disable("db.tls-disabled", "proxy")
+                    .silence("db.tls-disabled", "x"))
+        .hasMessage("'id' must be silenced once, but was 'db.tls-disabled' again");
+    assertThatThrownBy(
+            () ->
+                ConfigValidation.builder()
+                    .disable("db.tls-disabled", "proxy")
+                    .disable("db.tls-disabled", "x"))
+        .hasMessage("'id' must be disabled once, but was 'db.tls-disabled' again");
+    assertThatThrownBy(() -> ConfigValidation.builder().disable("db.tls-disabled", " "))
+        .hasMessage("'reason' must not be blank, but was ' '");
+  }
+
+  @Test
   void whenAnErrorIsSilencedInDevelopmentThenItShowsAsSilenced() {
     ConfigReport report =
         ConfigValidation.builder()

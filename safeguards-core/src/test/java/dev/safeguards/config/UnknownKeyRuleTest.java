@@ -1,8 +1,11 @@
 package dev.safeguards.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safeguards.StartupAbortedException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UnknownKeyRuleTest {
@@ -16,7 +19,7 @@ class UnknownKeyRuleTest {
           .build();
 
   @Test
-  void whenAnOwnedKeyIsMisspeltThenItIsAWarningWithASuggestion() throws Exception {
+  void whenAnOwnedKeyIsMisspeltThenItIsAnErrorWithASuggestion() throws Exception {
     List<Violation> violations =
         Env.run(ProductionRules.unknownKeys(schema), "safeguards.shutdown.grace-peroid", "30s");
 
@@ -25,7 +28,7 @@ class UnknownKeyRuleTest {
         .satisfies(
             violation -> {
               assertThat(violation.id()).isEqualTo("config.unknown-key");
-              assertThat(violation.severity()).isEqualTo(Severity.WARNING);
+              assertThat(violation.severity()).isEqualTo(Severity.ERROR);
               assertThat(violation.key()).isEqualTo("safeguards.shutdown.grace-peroid");
               assertThat(violation.message())
                   .isEqualTo(
@@ -43,6 +46,26 @@ class UnknownKeyRuleTest {
 
     assertThat(violations.get(0).message())
         .contains("did you mean 'SAFEGUARDS_SHUTDOWN_DRAIN_DELAY'?");
+  }
+
+  @Test
+  void whenAnOwnedEnvironmentVariableIsMisspeltInProductionThenStartupStopsWithTheSuggestion() {
+    ConfigValidation validation =
+        ConfigValidation.builder().mode(Mode.PRODUCTION).schema(schema).build();
+
+    assertThatThrownBy(
+            () ->
+                validation.enforce(
+                    Configuration.environment(Map.of("SAFEGUARDS_SHUTDOWN_DRAIN_DEALY", "1s"))))
+        .isInstanceOfSatisfying(
+            StartupAbortedException.class,
+            aborted -> {
+              assertThat(aborted.exitCode()).isEqualTo(StartupAbortedException.EX_CONFIG);
+              assertThat(aborted.report())
+                  .contains("ERROR config.unknown-key")
+                  .contains("environment variable SAFEGUARDS_SHUTDOWN_DRAIN_DEALY")
+                  .contains("did you mean 'SAFEGUARDS_SHUTDOWN_DRAIN_DELAY'?");
+            });
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.spring.internal.ConfigCheck;
+import dev.safeguards.spring.internal.Misconfiguration;
 import dev.safeguards.spring.internal.StartupSequence;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -48,7 +49,11 @@ public final class SafeguardsEndpointsAutoConfiguration {
     EndpointProperties endpoints = properties.endpoints();
     SafeguardsEndpoints.Builder builder =
         SafeguardsEndpoints.builder(engine)
-            .paths(endpoints.paths())
+            .paths(
+                Misconfiguration.check(
+                    endpoints::paths,
+                    "Fix the safeguards.endpoints.* path the message names: each path starts with"
+                        + " / and no two are equal."))
             .detailLevel(endpoints.detailLevel())
             .retryAfter(endpoints.retryAfter());
     if (endpoints.token() != null && !endpoints.token().isBlank()) {

@@ -6,9 +6,11 @@ import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.spring.internal.ConfigCheck;
 import dev.safeguards.spring.internal.DrainLifecycle;
+import dev.safeguards.spring.internal.Misconfiguration;
 import dev.safeguards.spring.internal.SafeguardsMeters;
 import dev.safeguards.spring.internal.ShutdownBudgets;
 import dev.safeguards.spring.internal.StartupSequence;
+import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.StartupGate;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,11 +51,14 @@ public final class SafeguardsLifecycleAutoConfiguration {
       ObjectProvider<SafeguardsMeters> meters) {
     StartupProperties startup = properties.startup();
     List<StartupGate> enabled = startup.enabled() ? gates.orderedStream().toList() : List.of();
+    GatePolicy policy =
+        Misconfiguration.check(
+            startup::policy, "Fix the safeguards.startup.* property the message names.");
     return new StartupSequence(
         engine.getIfAvailable(),
         config.getIfAvailable(),
         enabled,
-        startup.policy(),
+        policy,
         duration -> meters.ifAvailable(m -> m.started(duration)));
   }
 
@@ -71,15 +76,28 @@ public final class SafeguardsLifecycleAutoConfiguration {
       ObjectProvider<ShutdownHook> hooks) {
     ShutdownProperties shutdown = properties.shutdown();
     ShutdownCoordinator.Builder builder =
-        ShutdownCoordinator.builder()
-            .drainDelay(shutdown.drainDelay())
-            .drainTimeout(shutdown.drainTimeout())
-            .gracePeriod(shutdown.gracePeriod())
-            .inFlight(inFlight);
+        Misconfiguration.check(
+            () ->
+                ShutdownCoordinator.builder()
+                    .drainDelay(shutdown.drainDelay())
+                    .drainTimeout(shutdown.drainTimeout())
+                    .gracePeriod(shutdown.gracePeriod())
+                    .inFlight(inFlight),
+            "Fix the safeguards.shutdown.* property the message names.");
     engine.ifAvailable(builder::engine);
-    hooks.orderedStream().forEach(builder::hook);
+    hooks
+        .orderedStream()
+        .forEach(
+            hook ->
+                Misconfiguration.check(
+                    () -> builder.hook(hook), "Give every ShutdownHook bean its own name."));
     ShutdownBudgets.checkFitsSpringPhase(builder.budget(), environment);
-    return builder.build();
+    return Misconfiguration.check(
+        builder::build,
+        "Raise safeguards.shutdown.grace-period (and the platform's grace period, Kubernetes'"
+            + " terminationGracePeriodSeconds, with it), or shorten"
+            + " safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout or the"
+            + " ShutdownHook timeouts.");
   }
 
   @Bean

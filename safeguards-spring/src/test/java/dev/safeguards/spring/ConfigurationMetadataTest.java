@@ -22,7 +22,8 @@ class ConfigurationMetadataTest {
           "safeguards.health.checks",
           "safeguards.health.defaults.cache-ttl",
           "safeguards.health.defaults.staleness-limit",
-          "safeguards.validation.silenced");
+          "safeguards.validation.silenced",
+          "safeguards.validation.disabled");
 
   @Test
   void everyPropertyHasADescriptionAndEveryOneWithADefaultShowsIt() throws IOException {

@@ -3,6 +3,8 @@ package dev.safeguards.spring;
 import dev.safeguards.config.ConfigValidator;
 import dev.safeguards.config.Origin;
 import dev.safeguards.config.Violation;
+import dev.safeguards.health.HealthCheck;
+import dev.safeguards.health.HealthResult;
 import dev.safeguards.startup.StartupGate;
 import java.net.ConnectException;
 import java.util.List;
@@ -20,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * RepeatedSignalProcessTest}. Its {@code main} only calls {@code SpringApplication.run}, as most
  * applications' do: the exit code must come from Safeguards, not from code in {@code main}. {@code
  * --fork.gate=true} adds a gate that never passes; {@code --fork.config=true} a validator that
- * reports an error.
+ * reports an error; {@code --fork.check=true} a check named {@code database}.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
@@ -53,6 +55,12 @@ public class ForkedSpringApplication {
         () -> {
           throw new ConnectException("connection refused");
         });
+  }
+
+  @Bean
+  @ConditionalOnProperty("fork.check")
+  HealthCheck database() {
+    return HealthResult::up;
   }
 
   @Bean

@@ -130,9 +130,10 @@ class SafeguardsAutoConfigurationTest {
             context ->
                 assertThat(context)
                     .getFailure()
-                    .hasStackTraceContaining("invalid policy for check 'cache'")
                     .rootCause()
-                    .hasMessage("'timeout' must not exceed 'interval' (1s), but was 2s"));
+                    .hasMessage(
+                        "invalid policy for check 'cache' (safeguards.health.*): 'timeout' must"
+                            + " not exceed 'interval' (1s), but was 2s"));
   }
 
   @Test

@@ -23,20 +23,26 @@ import java.util.stream.Collectors;
 /** Runs the validators, scrubs, applies silencing, logs. */
 public final class DefaultConfigValidation implements ConfigValidation {
 
+  /** How the reason of a disabled rule starts, in reports and in the log. */
+  static final String DISABLED = "rule disabled: ";
+
   private final Mode mode;
   private final List<ConfigValidator> validators;
   private final Set<String> secretKeys;
   private final Map<String, String> silenced;
+  private final Map<String, String> disabled;
 
   public DefaultConfigValidation(
       Mode mode,
       List<ConfigValidator> validators,
       Collection<String> secretKeys,
-      Map<String, String> silenced) {
+      Map<String, String> silenced,
+      Map<String, String> disabled) {
     this.mode = mode;
     this.validators = List.copyOf(validators);
     this.secretKeys = Set.copyOf(secretKeys);
     this.silenced = Map.copyOf(silenced);
+    this.disabled = Map.copyOf(disabled);
   }
 
   @Override
@@ -78,7 +84,9 @@ public final class DefaultConfigValidation implements ConfigValidation {
     Set<String> rejected = new LinkedHashSet<>();
     for (Violation violation : found) {
       String reason = silenced.get(violation.id());
-      if (reason == null) {
+      if (disabled.containsKey(violation.id())) {
+        quiet.add(new SilencedViolation(violation, DISABLED + disabled.get(violation.id())));
+      } else if (reason == null) {
         counted.add(violation);
       } else if (violation.isError() && mode == Mode.PRODUCTION) {
         counted.add(violation);

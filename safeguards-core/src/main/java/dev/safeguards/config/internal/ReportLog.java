@@ -24,7 +24,12 @@ final class ReportLog {
       }
     }
     for (SilencedViolation silenced : report.silenced()) {
-      LOG.info("{} silenced=\"{}\"", line(silenced.violation()), silenced.reason());
+      // An error let through on purpose is still worth seeing in every start's log.
+      if (silenced.violation().isError()) {
+        LOG.warn("{} silenced=\"{}\"", line(silenced.violation()), silenced.reason());
+      } else {
+        LOG.info("{} silenced=\"{}\"", line(silenced.violation()), silenced.reason());
+      }
     }
     LOG.info(
         "config validation mode={} status={} errors={} warnings={} silenced={}",

@@ -27,7 +27,7 @@ public final class UnknownKeyRule {
       }
       Optional<String> suggestion = suggest(schema, key);
       violations.add(
-          Violation.warning(
+          Violation.error(
               RuleIds.UNKNOWN_KEY,
               key,
               config.origin(key),

@@ -15,7 +15,7 @@ public final class ShutdownBudgets {
   private ShutdownBudgets() {}
 
   /**
-   * @throws IllegalStateException if the budget exceeds {@code
+   * @throws ExitingStartupAbort if the budget exceeds {@code
    *     spring.lifecycle.timeout-per-shutdown-phase}: Spring would stop waiting for the sequence
    *     and stop the web server while requests still drain
    */
@@ -25,11 +25,16 @@ public final class ShutdownBudgets {
             .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
             .orElse(DEFAULT_PHASE_TIMEOUT);
     if (!budget.fitsIn(phase)) {
-      throw new IllegalStateException(
+      throw Misconfiguration.of(
           "'spring.lifecycle.timeout-per-shutdown-phase' must be at least the shutdown budget "
               + budget.describe()
               + ", but was "
-              + Durations.format(phase));
+              + Durations.format(phase),
+          "Raise spring.lifecycle.timeout-per-shutdown-phase to at least "
+              + Durations.format(budget.total())
+              + ", or shorten safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout"
+              + " or the ShutdownHook timeouts. Spring stops waiting for a shutdown phase after"
+              + " this timeout and stops the web server while requests still drain.");
     }
   }
 }

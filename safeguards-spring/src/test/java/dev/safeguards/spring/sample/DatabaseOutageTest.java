@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.StartupAbortedException;
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.test.TestDatabase;
 import dev.safeguards.test.TestDatabases;
@@ -51,6 +52,8 @@ class DatabaseOutageTest {
     proxy.cut();
 
     assertThatThrownBy(() -> SampleApp.start(database, proxy))
+        .isInstanceOf(StartupAbortedException.class)
+        .satisfies(e -> assertThat(((StartupAbortedException) e).exitCode()).isEqualTo(69))
         .hasStackTraceContaining("startup gate");
     assertThat(output.getAll())
         .contains("APPLICATION FAILED TO START")

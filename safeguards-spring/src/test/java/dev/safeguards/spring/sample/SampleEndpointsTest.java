@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The endpoints as the sample application serves them, configured by properties only. */
 class SampleEndpointsTest {
 
-  private static final String TOKEN = "s3cr3t-t0ken-for-tests-only";
+  private static final String TOKEN = "7c1f9a4e2b8d6053f1a9c7e4b2d80f6a";
 
   @Test
   void whenPropertiesSetPathsAndTokenThenTheEndpointsFollowThem() throws Exception {
