@@ -3,6 +3,7 @@ package dev.safeguards.config.internal;
 import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.SilencedViolation;
 import dev.safeguards.config.Violation;
+import dev.safeguards.internal.Json;
 import java.util.List;
 
 /** Renders a {@link ConfigReport} as JSON; the report holds no values, so neither does this. */

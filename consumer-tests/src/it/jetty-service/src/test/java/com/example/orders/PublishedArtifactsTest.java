@@ -17,7 +17,12 @@ class PublishedArtifactsTest {
     Path repository = Path.of(System.getProperty("local.repository"), "dev", "safeguards");
     String version = System.getProperty("safeguards.version");
     for (String module :
-        List.of("safeguards-core", "safeguards-servlet", "safeguards-spring", "safeguards-test")) {
+        List.of(
+            "safeguards-core",
+            "safeguards-servlet",
+            "safeguards-spring",
+            "safeguards-grpc",
+            "safeguards-test")) {
       Path directory = repository.resolve(module).resolve(version);
       Path sources = directory.resolve(module + "-" + version + "-sources.jar");
       Path javadoc = directory.resolve(module + "-" + version + "-javadoc.jar");

@@ -1,6 +1,6 @@
-package dev.safeguards.config.internal;
+package dev.safeguards.internal;
 
-/** JSON string literals, since core has no JSON library. */
+/** JSON string literals, the one escaper of core, which has no JSON library. */
 public final class Json {
 
   private Json() {}

@@ -1,4 +1,4 @@
-package dev.safeguards.config.internal;
+package dev.safeguards.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
