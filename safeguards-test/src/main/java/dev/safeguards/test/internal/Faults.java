@@ -41,12 +41,17 @@ final class Faults {
 
   /**
    * Waits until a chunk read at {@code readNanos} may be forwarded. Returns false when it must be
-   * dropped instead (blackhole, cut, or the proxy closing). A mode change wakes the wait, so
-   * restoring stops delaying chunks already held.
+   * dropped instead (blackhole, cut, a reply while replies are dropped, or the proxy closing). A
+   * mode change wakes the wait, so restoring stops delaying chunks already held.
+   *
+   * @param reply whether the chunk comes from the target, on its way back to the client
    */
-  boolean awaitForward(long readNanos) throws InterruptedException {
+  boolean awaitForward(long readNanos, boolean reply) throws InterruptedException {
     synchronized (lock) {
       while (!closed) {
+        if (mode == Mode.DROP_REPLIES) {
+          return !reply;
+        }
         if (mode != Mode.LATENCY) {
           return mode == Mode.PASS_THROUGH;
         }
