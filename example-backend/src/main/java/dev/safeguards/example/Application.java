@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,24 +137,35 @@ public final class Application {
   }
 
   /**
-   * Shuts down gracefully on SIGTERM and ends the process with 0 when the shutdown was clean, 1
-   * otherwise. Its own hook rather than {@link ShutdownCoordinator#installJvmHook()}: the JVM would
-   * end a process stopped by SIGTERM with 143 even after a clean shutdown, and orchestrators read
-   * anything but 0 as a crash.
+   * Shuts down gracefully on SIGTERM or SIGINT and then ends the process with 0 when the shutdown
+   * was clean, 1 otherwise. The signal is handled here rather than by the JVM: the JVM would start
+   * exiting at once, running the shutdown in a hook beside the others (the log flush among them),
+   * and end a process stopped by SIGTERM with 143, which orchestrators read as a crash. A second
+   * signal during the shutdown skips what is left of its waits. Any other exit of the JVM still
+   * runs the graceful shutdown, from a shutdown hook.
    */
   public void exitOnSignal() {
-    Thread hook =
-        new Thread(
-            () -> {
-              ShutdownReport report = shutdown();
-              System.out.flush();
-              System.err.flush();
-              Runtime.getRuntime().halt(report.isClean() ? 0 : 1);
-            },
-            "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    // A second SIGTERM (or Ctrl-C) during shutdown skips the remaining waits.
-    coordinator.handleRepeatedSignals();
+    AtomicBoolean signalled = new AtomicBoolean();
+    boolean handled =
+        Signals.handle(
+            signal -> {
+              if (signalled.compareAndSet(false, true)) {
+                log.info("shutdown requested: signal={}", signal);
+                new Thread(this::shutdownAndExit, "shutdown").start();
+              } else {
+                // A second shutdown() joins the one under way and makes it skip its waits.
+                new Thread(this::shutdown, "shutdown-hurry").start();
+              }
+            });
+    if (!handled) {
+      log.warn("signals are left to the JVM: a SIGTERM ends the process with 143");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown-hook"));
+  }
+
+  private void shutdownAndExit() {
+    ShutdownReport report = shutdown();
+    System.exit(report.isClean() ? 0 : 1);
   }
 
   HikariDataSource dataSource() {
