@@ -55,13 +55,13 @@ public final class Application {
   /**
    * Starts the service and returns once it listens.
    *
-   * @throws StartupAbortedException with exit code 78 for invalid configuration, 69 when a
-   *     dependency never came up
+   * @throws StartupAbortedException with exit code 78 for invalid configuration (in development too
+   *     when a value cannot be used), 69 when a dependency never came up
    */
   public static Application start(Configuration config) throws Exception {
     Mode mode = Mode.from(config.value("APP_ENV").orElse("development"));
     ConfigValidation validation = ServiceConfig.validation(mode);
-    validation.enforce(config);
+    ServiceConfig.requireUsable(validation.enforce(config));
     Settings settings = Settings.from(config);
     if (settings.embeddedDatabase()) {
       Files.createDirectories(settings.dataDir());

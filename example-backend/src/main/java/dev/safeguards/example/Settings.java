@@ -6,9 +6,9 @@ import dev.safeguards.config.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +50,10 @@ public record Settings(
     Duration databaseTimeout,
     int poolSize) {
 
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  /**
+   * The forms of {@link dev.safeguards.config.ValueType#duration()}, which validates them first.
+   */
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,18})(ns|us|ms|s|m|h|d)");
 
   public Settings {
     corsOrigins = List.copyOf(corsOrigins);
@@ -90,25 +93,35 @@ public record Settings(
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT5S}. */
+  /**
+   * Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} (also {@code ns} and
+   * {@code us}) or ISO-8601 {@code PT5S}, exactly the forms the configuration's validation accepts;
+   * never negative.
+   */
   static Optional<Duration> parseDuration(String value) {
-    String text = value.strip().toLowerCase(Locale.ROOT);
+    String text = value.strip();
     Matcher matcher = SIMPLE_DURATION.matcher(text);
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return Optional.of(
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          });
-    }
     try {
-      return Optional.of(Duration.parse(value.strip()));
-    } catch (DateTimeParseException e) {
+      if (matcher.matches()) {
+        return Optional.of(Duration.of(Long.parseLong(matcher.group(1)), unit(matcher.group(2))));
+      }
+      Duration duration = Duration.parse(text);
+      return duration.isNegative() ? Optional.empty() : Optional.of(duration);
+    } catch (ArithmeticException | DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static ChronoUnit unit(String suffix) {
+    return switch (suffix) {
+      case "ns" -> ChronoUnit.NANOS;
+      case "us" -> ChronoUnit.MICROS;
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      case "h" -> ChronoUnit.HOURS;
+      default -> ChronoUnit.DAYS;
+    };
   }
 
   private record Reader(Configuration config) {
