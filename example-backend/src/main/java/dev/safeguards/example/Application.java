@@ -7,6 +7,7 @@ import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.ConfigValidation;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Mode;
+import dev.safeguards.config.ProductionRules;
 import dev.safeguards.config.Secrets;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.metrics.HealthMetrics;
@@ -78,7 +79,11 @@ public final class Application {
   private static Application start(Configuration config, Settings settings, Components c)
       throws Exception {
     ShutdownCoordinator coordinator = Shutdown.coordinator(settings, c);
-    ConfigReport report = Shutdown.readinessValidation(settings, c, coordinator).validate(config);
+    // Served at /production-readiness: the startup rules plus the engine's set-up warnings.
+    ConfigReport report =
+        ServiceConfig.validation(
+                settings.mode(), ProductionRules.healthWarnings(c.engine()::warnings))
+            .validate(config);
     LifecycleMetrics lifecycle = new LifecycleMetrics(c.inFlight(), () -> report);
     lifecycle.bindTo(c.registry());
     new HealthMetrics(c.engine()).bindTo(c.registry());
@@ -92,6 +97,7 @@ public final class Application {
             .startupReport(startupReport::get)
             .statusSection(
                 "connections", () -> Map.of("websocketClients", c.events().clientCount()))
+            .statusSection("migrations", c.migrations()::status)
             .productionReadiness(report::toJson, report::hasErrors)
             .build();
     HttpServer server =
@@ -105,7 +111,10 @@ public final class Application {
             c.events());
     c.server(server);
     server.prepare();
-    startupReport.set(Probes.gates(settings, c.pool(), c.events(), c.engine()).run());
+    startupReport.set(Probes.gates(settings, c.pool(), c.events()).run());
+    // Once the database is there, once, on this thread: see Migrations.
+    c.migrations().apply();
+    c.engine().markStarted();
     // After the gates, so that the first results describe a database that is there and a warm pool.
     c.engine().start();
     c.monitor().start();

@@ -33,6 +33,7 @@ final class Components {
   private final ApiReply reply;
   private final ConnectionsApi api;
   private final ReachabilityMonitor monitor;
+  private final Migrations migrations;
   private volatile HttpServer server;
 
   private Components(Settings settings) {
@@ -51,6 +52,7 @@ final class Components {
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
     engine = Probes.engine(settings, pool, events);
+    migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
     api = new ConnectionsApi(repository, events, json, reply);
@@ -125,6 +127,10 @@ final class Components {
 
   ConnectionsApi api() {
     return api;
+  }
+
+  Migrations migrations() {
+    return migrations;
   }
 
   ReachabilityMonitor monitor() {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** The connection pool and the schema migrations. */
 final class Database {
@@ -86,23 +85,5 @@ final class Database {
         throw new IllegalStateException("the database connection is not valid");
       }
     }
-  }
-
-  /** Applies pending migrations; afterwards none may be pending. */
-  static void migrate(DataSource dataSource) {
-    Flyway flyway = flyway(dataSource);
-    flyway.migrate();
-    int pending = flyway.info().pending().length;
-    if (pending > 0) {
-      throw new IllegalStateException(pending + " migrations are still pending");
-    }
-  }
-
-  private static Flyway flyway(DataSource dataSource) {
-    return Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load();
   }
 }

@@ -48,9 +48,12 @@ final class Probes {
         .build();
   }
 
-  /** The gates that must pass before the server listens. */
-  static GateRunner gates(
-      Settings settings, HikariDataSource pool, EventHub events, HealthEngine engine) {
+  /**
+   * The gates that must pass before the migrations run and the server listens. The migrations are
+   * no gate: gates run concurrently and are retried and interrupted, which a migration must never
+   * be.
+   */
+  static GateRunner gates(Settings settings, HikariDataSource pool, EventHub events) {
     Duration deadline = settings.startupDeadline();
     Duration attempt =
         deadline.compareTo(Duration.ofSeconds(5)) < 0 ? deadline : Duration.ofSeconds(5);
@@ -61,11 +64,6 @@ final class Probes {
                 "Check that the database is running and that DATABASE_URL, DATABASE_USER and"
                     + " DATABASE_PASSWORD point to it.",
                 () -> Database.ping(pool)))
-        .gate(
-            StartupGate.of(
-                "migrations",
-                "Check the migration error above; fix the schema or the migration, then restart.",
-                () -> Database.migrate(pool)))
         .gate(
             StartupGate.of(
                 "websocket-manager",
@@ -81,7 +79,6 @@ final class Probes {
                 .attemptTimeout(attempt)
                 .maxDelay(Duration.ofSeconds(2))
                 .build())
-        .engine(engine)
         .build();
   }
 

@@ -1,7 +1,5 @@
 package dev.safeguards.example;
 
-import dev.safeguards.config.ConfigValidation;
-import dev.safeguards.config.ProductionRules;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
@@ -67,15 +65,5 @@ final class Shutdown {
       hooks.put(hook.hookName, hook.timeout);
     }
     return new ShutdownBudget(drainDelay, drainTimeout, hooks);
-  }
-
-  /** The validation served at /production-readiness: the startup rules plus the timing rules. */
-  static ConfigValidation readinessValidation(
-      Settings settings, Components c, ShutdownCoordinator coordinator) {
-    return ServiceConfig.validation(
-        settings.mode(),
-        ProductionRules.shutdownBudget(
-            coordinator.budget(), coordinator.gracePeriod(), "SHUTDOWN_GRACE_PERIOD"),
-        ProductionRules.healthWarnings(c.engine()::warnings));
   }
 }
