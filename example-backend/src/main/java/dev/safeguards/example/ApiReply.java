@@ -3,6 +3,7 @@ package dev.safeguards.example;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;
@@ -24,6 +25,27 @@ final class ApiReply {
     response.setContentType("application/json");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
+  }
+
+  /** Sends a write's answer; a stored one, sent again, says so in {@code Idempotent-Replayed}. */
+  void answer(HttpServletResponse response, IdempotentWrites.Outcome<?> outcome)
+      throws IOException {
+    IdempotentWrites.Answer answer = outcome.answer();
+    if (answer.location() != null) {
+      response.setHeader("Location", answer.location());
+    }
+    if (outcome.replayed()) {
+      response.setHeader("Idempotent-Replayed", "true");
+    }
+    response.setStatus(answer.status());
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    if (answer.body() != null) {
+      byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+      response.setContentType("application/json");
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
+    }
   }
 
   void error(HttpServletResponse response, ApiError error) throws IOException {

@@ -55,7 +55,9 @@ final class Components {
     migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
-    api = new ConnectionsApi(repository, events, json, reply);
+    api =
+        new ConnectionsApi(
+            repository, new IdempotentWrites(pool, Clock.systemUTC()), events, json, reply);
     monitor =
         new ReachabilityMonitor(
             repository,

@@ -12,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The handlers of the connections API. */
 final class ConnectionsApi {
 
   static final int MAX_BODY_BYTES = 16 * 1024;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
   private static final List<String> STATUSES =
       List.of(Connection.REACHABLE, Connection.UNREACHABLE, Connection.UNKNOWN);
 
@@ -24,10 +28,16 @@ final class ConnectionsApi {
   private final EventHub events;
   private final ObjectMapper json;
   private final ApiReply reply;
+  private final IdempotentWrites writes;
 
   ConnectionsApi(
-      ConnectionRepository repository, EventHub events, ObjectMapper json, ApiReply reply) {
+      ConnectionRepository repository,
+      IdempotentWrites writes,
+      EventHub events,
+      ObjectMapper json,
+      ApiReply reply) {
     this.repository = repository;
+    this.writes = writes;
     this.events = events;
     this.json = json;
     this.reply = reply;
@@ -60,28 +70,74 @@ final class ConnectionsApi {
     reply.send(response, 200, connection.toJson());
   }
 
-  void create(ConnectionDraft draft, HttpServletResponse response)
+  void create(ConnectionDraft draft, Optional<String> key, HttpServletResponse response)
       throws IOException, SQLException {
-    Connection created = repository.create(draft);
-    response.setHeader("Location", "/api/connections/" + created.id());
-    reply.send(response, 201, created.toJson());
-    events.publish("created", Map.of("connection", created.toJson()));
+    String path = "/api/connections";
+    IdempotentWrites.Outcome<Connection> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint("POST", path, json.writeValueAsString(draft)),
+            db -> repository.create(db, draft),
+            created ->
+                new IdempotentWrites.Answer(
+                    201, body(created), "/api/connections/" + created.id()));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(c -> events.publish("created", Map.of("connection", c.toJson())));
   }
 
-  void update(long id, ConnectionDraft draft, HttpServletResponse response)
+  void update(long id, ConnectionDraft draft, Optional<String> key, HttpServletResponse response)
       throws IOException, SQLException {
-    Connection updated = repository.update(id, draft).orElseThrow(() -> notFound(id));
-    reply.send(response, 200, updated.toJson());
-    events.publish("updated", Map.of("connection", updated.toJson()));
+    IdempotentWrites.Outcome<Connection> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint(
+                "PUT", "/api/connections/" + id, json.writeValueAsString(draft)),
+            db -> repository.update(db, id, draft).orElseThrow(() -> notFound(id)),
+            updated -> new IdempotentWrites.Answer(200, body(updated), null));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(c -> events.publish("updated", Map.of("connection", c.toJson())));
   }
 
-  void delete(long id, HttpServletResponse response) throws IOException, SQLException {
-    if (!repository.delete(id)) {
-      throw notFound(id);
+  void delete(long id, Optional<String> key, HttpServletResponse response)
+      throws IOException, SQLException {
+    IdempotentWrites.Outcome<Long> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint("DELETE", "/api/connections/" + id, ""),
+            db -> {
+              if (!repository.delete(db, id)) {
+                throw notFound(id);
+              }
+              return id;
+            },
+            deleted -> new IdempotentWrites.Answer(204, null, null));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(deleted -> events.publish("deleted", Map.of("id", deleted)));
+  }
+
+  /**
+   * The request's {@code Idempotency-Key}, checked: 1 to 200 visible ASCII characters.
+   *
+   * @throws ApiError 400 naming the header when it is malformed
+   */
+  static Optional<String> idempotencyKey(HttpServletRequest request) {
+    String value = request.getHeader(IDEMPOTENCY_KEY);
+    if (value == null) {
+      return Optional.empty();
     }
-    response.setStatus(204);
-    response.setHeader("Cache-Control", "no-store");
-    events.publish("deleted", Map.of("id", id));
+    if (!KEY.matcher(value).matches()) {
+      throw ApiError.invalidFields(
+          Map.of(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters"));
+    }
+    return Optional.of(value);
+  }
+
+  private String body(Connection connection) {
+    try {
+      return json.writeValueAsString(connection.toJson());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a connection is always JSON", e);
+    }
   }
 
   /**

@@ -59,7 +59,11 @@ final class Database {
       config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_TIMEOUT.toSeconds()));
     }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-    return new HikariDataSource(config);
+    ClosedDatabaseEviction eviction = new ClosedDatabaseEviction();
+    config.setExceptionOverride(eviction);
+    HikariDataSource pool = new HikariDataSource(config);
+    eviction.pool(pool);
+    return pool;
   }
 
   /**

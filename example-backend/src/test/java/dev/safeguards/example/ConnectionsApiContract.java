@@ -80,6 +80,94 @@ abstract class ConnectionsApiContract {
   }
 
   @Test
+  void
+      whenAWriteIsRetriedWithItsIdempotencyKeyThenTheOriginalAnswerComesBackAndNothingIsWrittenTwice() {
+    String name = unique("once");
+    Map<String, String> key = Map.of("Idempotency-Key", unique("create"));
+    Http.Reply first = http().send("POST", "/api/connections", connection(name, 5432), key);
+    Http.Reply again = http().send("POST", "/api/connections", connection(name, 5432), key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(http().get("/api/connections?name=" + name).json().get("total").asInt())
+        .isEqualTo(1);
+
+    String item = first.header("Location");
+    Map<String, String> update = Map.of("Idempotency-Key", unique("update"));
+    Map<String, Object> changed = connection(name, 6432);
+    assertThat(http().send("PUT", item, changed, update).status()).isEqualTo(200);
+    Http.Reply updatedAgain = http().send("PUT", item, changed, update);
+    assertThat(updatedAgain.status()).isEqualTo(200);
+    assertThat(updatedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+
+    Map<String, String> delete = Map.of("Idempotency-Key", unique("delete"));
+    assertThat(http().send("DELETE", item, null, delete).status()).isEqualTo(204);
+    Http.Reply deletedAgain = http().send("DELETE", item, null, delete);
+    assertThat(deletedAgain.status()).isEqualTo(204);
+    assertThat(deletedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(http().send("DELETE", item, null, Map.of()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void whenAnIdempotencyKeyIsReusedForAnotherRequestThenAnswers422AndWritesNothing() {
+    String name = unique("reused");
+    Map<String, String> key = Map.of("Idempotency-Key", unique("key"));
+    assertThat(http().send("POST", "/api/connections", connection(name, 1), key).status())
+        .isEqualTo(201);
+    Http.Reply other = http().send("POST", "/api/connections", connection(name + "-2", 1), key);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.json().get("error").asText()).isEqualTo("idempotency_key_reused");
+    assertThat(other.json().get("fields").get("Idempotency-Key").asText())
+        .isEqualTo("was used for a different request");
+    assertThat(http().get("/api/connections?name=" + name + "-2").json().get("total").asInt())
+        .isZero();
+  }
+
+  @Test
+  void whenAnIdempotencyKeyIsMalformedThenAnswers400NamingIt() {
+    Http.Reply reply =
+        http()
+            .send(
+                "POST",
+                "/api/connections",
+                connection(unique("bad-key"), 1),
+                Map.of("Idempotency-Key", "x".repeat(201)));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("fields").get("Idempotency-Key").asText())
+        .isEqualTo("must be 1 to 200 visible ASCII characters");
+  }
+
+  @Test
+  void whenRequestsWithTheSameKeyRaceThenOneWriteHappensAndAllGetItsAnswer() throws Exception {
+    String name = unique("race");
+    Map<String, String> key = Map.of("Idempotency-Key", unique("race"));
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<Http.Reply>> replies = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(
+            clients.submit(
+                () -> http().send("POST", "/api/connections", connection(name, 1), key)));
+      }
+      java.util.Set<String> locations = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Http.Reply> reply : replies) {
+        Http.Reply answer = reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        locations.add(answer.header("Location"));
+      }
+      assertThat(locations).hasSize(1);
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(http().get("/api/connections?name=" + name).json().get("total").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
   void whenNameIsTakenThenAnswers409OnCreateAndOnUpdate() {
     String taken = unique("billing");
     assertThat(http().post("/api/connections", connection(taken, 5432)).status()).isEqualTo(201);

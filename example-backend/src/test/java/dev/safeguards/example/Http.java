@@ -18,9 +18,16 @@ final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
+  private final Duration timeout;
 
   Http(int port) {
+    this(port, Duration.ofSeconds(10));
+  }
+
+  /** A client that waits up to {@code timeout} for each answer. */
+  Http(int port, Duration timeout) {
     this.base = "http://127.0.0.1:" + port;
+    this.timeout = timeout;
   }
 
   String base() {
@@ -43,6 +50,26 @@ final class Http {
 
   Reply put(String path, Object body) {
     return json("PUT", path, body);
+  }
+
+  /** Sends {@code body} as JSON (none when {@code null}) with {@code headers}. */
+  Reply send(String method, String path, Object body, Map<String, String> headers) {
+    try {
+      HttpRequest.Builder request =
+          builder(path)
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      if (body != null) {
+        request.header("Content-Type", "application/json");
+      }
+      headers.forEach(request::header);
+      return send(request.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Reply delete(String path) {
@@ -90,7 +117,7 @@ final class Http {
   }
 
   private HttpRequest.Builder builder(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
   }
 
   private Reply send(HttpRequest request) {
