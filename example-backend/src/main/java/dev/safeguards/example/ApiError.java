@@ -57,7 +57,7 @@ final class ApiError extends RuntimeException {
         "idempotency_key_reused",
         "this Idempotency-Key was used for a different request; send the same request to retry it,"
             + " or a new key for a new request",
-        Map.of(ConnectionsApi.IDEMPOTENCY_KEY, "was used for a different request"));
+        Map.of(RequestBody.IDEMPOTENCY_KEY, "was used for a different request"));
   }
 
   /** What a database failure means to the client; empty when it is a bug of ours. */

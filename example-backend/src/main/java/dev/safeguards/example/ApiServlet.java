@@ -86,7 +86,7 @@ final class ApiServlet extends HttpServlet {
       return switch (method) {
         case "GET" -> () -> api.list(request, response);
         case "POST" -> {
-          Optional<String> key = ConnectionsApi.idempotencyKey(request);
+          Optional<String> key = RequestBody.idempotencyKey(request);
           ConnectionDraft draft = api.draft(request);
           yield () -> api.create(draft, key, response);
         }
@@ -103,12 +103,12 @@ final class ApiServlet extends HttpServlet {
     return switch (method) {
       case "GET" -> () -> api.get(id, response);
       case "PUT" -> {
-        Optional<String> key = ConnectionsApi.idempotencyKey(request);
+        Optional<String> key = RequestBody.idempotencyKey(request);
         ConnectionDraft draft = api.draft(request);
         yield () -> api.update(id, draft, key, response);
       }
       case "DELETE" -> {
-        Optional<String> key = ConnectionsApi.idempotencyKey(request);
+        Optional<String> key = RequestBody.idempotencyKey(request);
         yield () -> api.delete(id, key, response);
       }
       default -> throw notAllowed(response, "GET, PUT, DELETE");

@@ -1,6 +1,9 @@
 package dev.safeguards.example;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.ConfigReport;
@@ -194,8 +197,15 @@ public final class Application {
     return version == null ? "development" : version;
   }
 
+  /**
+   * The service's JSON: strict when reading, so that a field given twice or anything after the
+   * object is refused instead of silently resolved.
+   */
   static ObjectMapper json() {
-    return new ObjectMapper();
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
   }
 
   static PrometheusMeterRegistry registry() {

@@ -1,26 +1,19 @@
 package dev.safeguards.example;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The handlers of the connections API. */
 final class ConnectionsApi {
 
-  static final int MAX_BODY_BYTES = 16 * 1024;
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
   private static final List<String> STATUSES =
       List.of(Connection.REACHABLE, Connection.UNREACHABLE, Connection.UNKNOWN);
 
@@ -29,6 +22,7 @@ final class ConnectionsApi {
   private final ObjectMapper json;
   private final ApiReply reply;
   private final IdempotentWrites writes;
+  private final RequestBody body;
 
   ConnectionsApi(
       ConnectionRepository repository,
@@ -41,6 +35,12 @@ final class ConnectionsApi {
     this.events = events;
     this.json = json;
     this.reply = reply;
+    this.body = new RequestBody(json);
+  }
+
+  /** Reads and checks the body of a create or update: see {@link RequestBody}. */
+  ConnectionDraft draft(HttpServletRequest request) throws IOException {
+    return body.draft(request);
   }
 
   void list(HttpServletRequest request, HttpServletResponse response)
@@ -49,6 +49,9 @@ final class ConnectionsApi {
     int limit = intParameter(request, "limit", 50, 1, 200, errors);
     int offset = intParameter(request, "offset", 0, 0, Integer.MAX_VALUE, errors);
     String name = blankToNull(request.getParameter("name"));
+    if (name != null) {
+      ConnectionDraft.textProblem(name, false).ifPresent(problem -> errors.put("name", problem));
+    }
     String status = blankToNull(request.getParameter("status"));
     if (status != null && !STATUSES.contains(status)) {
       errors.put("status", "must be one of " + String.join(", ", STATUSES));
@@ -115,67 +118,12 @@ final class ConnectionsApi {
     outcome.written().ifPresent(deleted -> events.publish("deleted", Map.of("id", deleted)));
   }
 
-  /**
-   * The request's {@code Idempotency-Key}, checked: 1 to 200 visible ASCII characters.
-   *
-   * @throws ApiError 400 naming the header when it is malformed
-   */
-  static Optional<String> idempotencyKey(HttpServletRequest request) {
-    String value = request.getHeader(IDEMPOTENCY_KEY);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!KEY.matcher(value).matches()) {
-      throw ApiError.invalidFields(
-          Map.of(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters"));
-    }
-    return Optional.of(value);
-  }
-
   private String body(Connection connection) {
     try {
       return json.writeValueAsString(connection.toJson());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a connection is always JSON", e);
     }
-  }
-
-  /**
-   * Reads and checks the body of a create or update, before the database is involved: a client that
-   * sends slowly then holds no database slot.
-   */
-  ConnectionDraft draft(HttpServletRequest request) throws IOException {
-    String type = request.getContentType();
-    if (type == null
-        || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
-      throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
-    }
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    JsonNode node;
-    try {
-      node = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiError.invalidFields(Map.of("body", "is not valid JSON"));
-    }
-    try {
-      return ConnectionDraft.from(node);
-    } catch (ConnectionDraft.InvalidFieldsException e) {
-      throw ApiError.invalidFields(e.fields());
-    }
-  }
-
-  private static ApiError tooLarge() {
-    return new ApiError(
-        413, "payload_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
   }
 
   private static ApiError notFound(long id) {

@@ -193,8 +193,76 @@ abstract class ConnectionsApiContract {
   }
 
   @Test
+  void whenTextIsNotValidUnicodeOrHoldsControlCharactersThenAnswers400NamingTheField() {
+    String lone = "{\"name\":\"x\\ud800y\",\"host\":\"h\",\"port\":1}";
+    Http.Reply surrogate = http().raw("POST", "/api/connections", "application/json", lone);
+    assertThat(surrogate.status()).isEqualTo(400);
+    assertThat(surrogate.json().get("fields").get("name").asText())
+        .isEqualTo("must be valid Unicode text (it holds a lone surrogate)");
+
+    Map<String, Object> nul = connection("x\u0000y", 1);
+    nul.put("description", "a\u0000b");
+    Http.Reply control = http().post("/api/connections", nul);
+    assertThat(control.status()).isEqualTo(400);
+    assertThat(control.json().get("fields").get("name").asText())
+        .isEqualTo("must not contain control characters");
+    assertThat(control.json().get("fields").get("description").asText())
+        .isEqualTo("must not contain control characters");
+
+    Map<String, Object> lines = connection(unique("lines"), 1);
+    lines.put("description", "first line\n\tsecond line");
+    assertThat(http().post("/api/connections", lines).status()).isEqualTo(201);
+
+    Http.Reply query = http().get("/api/connections?name=a%00b");
+    assertThat(query.status()).isEqualTo(400);
+    assertThat(query.json().get("fields").get("name").asText())
+        .isEqualTo("must not contain control characters");
+  }
+
+  @Test
+  void whenTheBodyIsNotStrictJsonInValidUtf8ThenAnswers400() {
+    byte[] overlong =
+        "{\"name\":\"a\u0001b\",\"host\":\"h\",\"port\":1}"
+            .replace("\u0001", "\u00c0\u00af")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Http.Reply utf8 = http().rawBytes("POST", "/api/connections", "application/json", overlong);
+    assertThat(utf8.status()).isEqualTo(400);
+    assertThat(utf8.json().get("fields").get("body").asText()).isEqualTo("is not valid UTF-8");
+
+    String twice =
+        "{\"name\":\"" + unique("twice") + "\",\"host\":\"h\",\"port\":70000,\"port\":1}";
+    Http.Reply duplicate = http().raw("POST", "/api/connections", "application/json", twice);
+    assertThat(duplicate.status()).isEqualTo(400);
+    assertThat(duplicate.json().get("fields").get("port").asText())
+        .isEqualTo("is given more than once");
+
+    String trailing = "{\"name\":\"" + unique("tail") + "\",\"host\":\"h\",\"port\":1} x";
+    Http.Reply garbage = http().raw("POST", "/api/connections", "application/json", trailing);
+    assertThat(garbage.status()).isEqualTo(400);
+    assertThat(garbage.json().get("fields").get("body").asText()).isEqualTo("is not valid JSON");
+  }
+
+  @Test
+  void lengthsCountCharactersAsPeopleDoNotUtf16Units() {
+    String emoji = "\uD83D\uDE00";
+    String name = emoji.repeat(99) + unique("").substring(1, 2);
+    Map<String, Object> body = connection(name, 1);
+    body.put("description", emoji.repeat(1000));
+    Http.Reply created = http().post("/api/connections", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode read = http().get(created.header("Location")).json();
+    assertThat(read.get("name").asText()).isEqualTo(name);
+    assertThat(read.get("description").asText()).isEqualTo(emoji.repeat(1000));
+
+    Http.Reply tooLong = http().post("/api/connections", connection(emoji.repeat(101), 1));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().get("fields").get("name").asText())
+        .isEqualTo("must be at most 100 characters");
+  }
+
+  @Test
   void whenBodyIsTooLargeThenAnswers413() {
-    String big = "{\"description\":\"" + "x".repeat(ConnectionsApi.MAX_BODY_BYTES) + "\"}";
+    String big = "{\"description\":\"" + "x".repeat(RequestBody.MAX_BODY_BYTES) + "\"}";
     Http.Reply reply = http().raw("POST", "/api/connections", "application/json", big);
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.json().get("error").asText()).isEqualTo("payload_too_large");

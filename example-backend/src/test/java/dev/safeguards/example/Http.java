@@ -88,6 +88,15 @@ final class Http {
             .build());
   }
 
+  /** Sends {@code body} as it is, byte for byte. */
+  Reply rawBytes(String method, String path, String contentType, byte[] body) {
+    return send(
+        builder(path)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   /**
    * Sends {@code GET target} over a plain socket and returns the whole response, for request
    * targets that {@link java.net.URI} refuses to build.
