@@ -49,6 +49,17 @@ final class ApiReply {
   }
 
   void error(HttpServletResponse response, ApiError error) throws IOException {
+    if (error.status() == 503) {
+      response.setHeader("Retry-After", "2");
+    }
+    send(response, error.status(), errorBody(error, MDC.get(RequestLogFilter.REQUEST_ID)));
+  }
+
+  /**
+   * The body of every error, the service's own and the container's: {@code status}, {@code error},
+   * {@code message}, {@code fields} when there are any, {@code requestId} when known.
+   */
+  static Map<String, Object> errorBody(ApiError error, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", error.status());
     body.put("error", error.code());
@@ -56,13 +67,9 @@ final class ApiReply {
     if (!error.fields().isEmpty()) {
       body.put("fields", error.fields());
     }
-    String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
     if (requestId != null) {
       body.put("requestId", requestId);
     }
-    if (error.status() == 503) {
-      response.setHeader("Retry-After", "2");
-    }
-    send(response, error.status(), body);
+    return body;
   }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -45,11 +47,11 @@ final class HttpServer {
     http.setSendServerVersion(false);
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setPort(port);
+    Origins origins = new Origins(corsOrigins);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     filter(context, new RequestLogFilter());
     filter(context, new HttpMetricsFilter(registry));
-    filter(context, new CorsFilter(corsOrigins));
     filter(context, endpoints.filter());
     ServletHolder probes = new ServletHolder("safeguards", endpoints.servlet());
     endpoints.servletMappings().forEach(mapping -> context.addServlet(probes, mapping));
@@ -62,12 +64,42 @@ final class HttpServer {
         (servletContext, container) -> {
           container.setIdleTimeout(EventHub.MAX_SILENCE.plus(Duration.ofSeconds(15)));
           container.setMaxTextMessageSize(4096);
-          container.addMapping("/ws", (request, response) -> new EventSocket(events));
+          container.addMapping(
+              "/ws",
+              (request, response) -> {
+                if (!origins.allowsHandshake(
+                    request.getHeader("Origin"), request.getHeader("Host"))) {
+                  response.sendForbidden("the origin of this page may not open the WebSocket");
+                  return null;
+                }
+                return new EventSocket(events);
+              });
           events.initialise();
         });
-    context.setErrorHandler(new JsonErrorHandler());
-    server.setErrorHandler(new JsonErrorHandler());
-    server.setHandler(context);
+    JsonErrorHandler errors = new JsonErrorHandler(Application.json());
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
+    server.setHandler(crossOrigin(origins, context));
+  }
+
+  /**
+   * CORS for the allowed origins only, by Jetty's own handler: it sends {@code Vary: Origin} on
+   * every answer, so no shared cache serves one origin's answer to another. WebSocket handshakes go
+   * through to the endpoint, which answers a foreign origin 403 itself.
+   */
+  private static CrossOriginHandler crossOrigin(Origins origins, ServletContextHandler context) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(origins.patterns());
+    cors.setAllowCredentials(false);
+    cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "DELETE"));
+    cors.setAllowedHeaders(
+        Set.of("Content-Type", "Authorization", "X-Request-Id", RequestBody.IDEMPOTENCY_KEY));
+    cors.setExposedHeaders(
+        Set.of("X-Request-Id", "Location", "Retry-After", "Idempotent-Replayed"));
+    cors.setPreflightMaxAge(Duration.ofMinutes(10));
+    cors.setDeliverNonAllowedOriginWebSocketUpgradeRequests(true);
+    cors.setHandler(context);
+    return cors;
   }
 
   private static void filter(ServletContextHandler context, Filter filter) {

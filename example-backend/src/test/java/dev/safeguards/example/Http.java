@@ -102,16 +102,32 @@ final class Http {
    * targets that {@link java.net.URI} refuses to build.
    */
   String rawGet(String target) {
+    return rawExchange(
+        "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", false);
+  }
+
+  /**
+   * Sends {@code request} as it is over a plain socket and returns the response: all of it, or only
+   * its head (through the blank line) when {@code headOnly}, for answers after which the connection
+   * stays open, such as a WebSocket handshake.
+   */
+  String rawExchange(String request, boolean headOnly) {
     URI uri = URI.create(base);
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       socket
           .getOutputStream()
-          .write(
-              ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      return new String(
-          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      java.io.InputStream in = socket.getInputStream();
+      if (!headOnly) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      StringBuilder head = new StringBuilder();
+      int b;
+      while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
+        head.append((char) b);
+      }
+      return head.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
