@@ -101,16 +101,16 @@ public final class Application {
             .statusSection(
                 "connections", () -> Map.of("websocketClients", c.events().clientCount()))
             .statusSection("migrations", c.migrations()::status)
+            .statusSection("http", () -> c.server().status())
             .productionReadiness(report::toJson, report::hasErrors)
             .build();
     HttpServer server =
         new HttpServer(
-            settings.port(),
+            settings,
             endpoints,
             c.registry(),
             new ApiServlet(c.api(), c.reply(), Database.requestSlots(settings)),
             new StaticServlet(c.reply()),
-            settings.corsOrigins(),
             c.events());
     c.server(server);
     server.prepare();

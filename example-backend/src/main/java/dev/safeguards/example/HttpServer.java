@@ -7,14 +7,14 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
@@ -31,23 +31,30 @@ final class HttpServer {
 
   private final Server server;
   private final ServerConnector connector;
+  private final HeaderDeadline headerDeadline;
+  private final NetworkConnectionLimit limit;
 
   HttpServer(
-      int port,
+      Settings settings,
       SafeguardsEndpoints endpoints,
       PrometheusMeterRegistry registry,
       ApiServlet api,
       StaticServlet page,
-      List<String> corsOrigins,
       EventHub events) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("http");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setPort(port);
-    Origins origins = new Origins(corsOrigins);
+    headerDeadline = new HeaderDeadline(http, settings.headerTimeout());
+    connector = new ServerConnector(server, headerDeadline);
+    connector.setPort(settings.port());
+    // Past the cap, Jetty stops accepting (new connections wait in the kernel's backlog) and cuts
+    // the idle timeout of open ones to the header timeout, until connections close.
+    limit = new NetworkConnectionLimit(settings.maxConnections(), connector);
+    limit.setEndPointIdleTimeout(settings.headerTimeout().toMillis());
+    server.addBean(limit);
+    Origins origins = new Origins(settings.corsOrigins());
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     filter(context, new RequestLogFilter());
@@ -120,6 +127,14 @@ final class HttpServer {
       connector.start();
     }
     return connector.getLocalPort();
+  }
+
+  /** What {@code /status} shows of the connections: open, the cap, and those cut for slowness. */
+  Map<String, Object> status() {
+    return Map.of(
+        "open", limit.getNetworkConnectionCount(),
+        "max", limit.getMaxNetworkConnectionCount(),
+        "closedForSlowHeaders", headerDeadline.closedConnections());
   }
 
   void stop() throws Exception {

@@ -65,7 +65,9 @@ final class ServiceConfig {
             .key("MONITOR_INTERVAL", durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
             // HikariCP's shortest connection timeout; 0 would mean waiting for ever.
             .key("DATABASE_TIMEOUT", durationFrom(Duration.ofMillis(250), Duration.ofMinutes(1)))
-            .key("DATABASE_POOL_SIZE", wholeNumberFrom(1, 100));
+            .key("DATABASE_POOL_SIZE", wholeNumberFrom(1, 100))
+            .key("HEADER_TIMEOUT", durationFrom(Duration.ofSeconds(1), Duration.ofMinutes(5)))
+            .key("MAX_CONNECTIONS", wholeNumberFrom(10, 100_000));
     if (mode == Mode.PRODUCTION) {
       schema.secret("DATABASE_PASSWORD", SecretKind.PASSWORD);
     } else {

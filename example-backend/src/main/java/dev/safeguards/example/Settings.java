@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param monitorInterval how often each connection is probed
  * @param databaseTimeout how long a request waits for a database connection
  * @param poolSize the maximum number of database connections
+ * @param headerTimeout how long a request may take to send its request line and headers
+ * @param maxConnections how many connections the server holds open at once
  */
 public record Settings(
     int port,
@@ -48,7 +50,9 @@ public record Settings(
     Duration startupDeadline,
     Duration monitorInterval,
     Duration databaseTimeout,
-    int poolSize) {
+    int poolSize,
+    Duration headerTimeout,
+    int maxConnections) {
 
   /**
    * The forms of {@link dev.safeguards.config.ValueType#duration()}, which validates them first.
@@ -81,7 +85,9 @@ public record Settings(
         reader.duration("STARTUP_DEADLINE", Duration.ofSeconds(60)),
         reader.duration("MONITOR_INTERVAL", Duration.ofSeconds(15)),
         reader.duration("DATABASE_TIMEOUT", Duration.ofSeconds(2)),
-        reader.integer("DATABASE_POOL_SIZE", 10));
+        reader.integer("DATABASE_POOL_SIZE", 10),
+        reader.duration("HEADER_TIMEOUT", Duration.ofSeconds(10)),
+        reader.integer("MAX_CONNECTIONS", 1000));
   }
 
   /** Whether the service runs on the embedded H2 database. */
