@@ -100,6 +100,8 @@ class LostAcknowledgementIT {
       }
       assertThat(database.names()).containsAll(names);
       assertThat(countRows(database)).isEqualTo(names.size() + 2);
+      // Everything, the PostgreSQL driver's java.util.logging included, is JSON on stdout.
+      assertThat(service.stderr()).as("plain text on stderr").isEmpty();
     }
   }
 
