@@ -91,10 +91,12 @@ public final class Application {
     lifecycle.bindTo(c.registry());
     new HealthMetrics(c.engine()).bindTo(c.registry());
     AtomicReference<StartupReport> startupReport = new AtomicReference<>();
+    // One authorizer for every operator endpoint: /status, /production-readiness and /metrics.
+    Authorizer operators =
+        settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none());
     SafeguardsEndpoints endpoints =
         SafeguardsEndpoints.builder(c.engine())
-            .authorizer(
-                settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none()))
+            .authorizer(operators)
             .inFlight(c.inFlight())
             .version(version())
             .startupReport(startupReport::get)
@@ -111,6 +113,7 @@ public final class Application {
             c.registry(),
             new ApiServlet(c.api(), c.reply(), Database.requestSlots(settings)),
             new StaticServlet(c.reply()),
+            new TokenFilter(operators, c.reply()),
             c.events());
     c.server(server);
     server.prepare();

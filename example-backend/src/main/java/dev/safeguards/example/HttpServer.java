@@ -40,6 +40,7 @@ final class HttpServer {
       PrometheusMeterRegistry registry,
       ApiServlet api,
       StaticServlet page,
+      TokenFilter operatorsOnly,
       EventHub events) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("http");
@@ -62,6 +63,8 @@ final class HttpServer {
     filter(context, endpoints.filter());
     ServletHolder probes = new ServletHolder("safeguards", endpoints.servlet());
     endpoints.servletMappings().forEach(mapping -> context.addServlet(probes, mapping));
+    context.addFilter(
+        new FilterHolder(operatorsOnly), "/metrics", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(
         new ServletHolder("metrics", new PrometheusScrapeServlet(registry)), "/metrics");
     context.addServlet(new ServletHolder("api", api), "/api/*");

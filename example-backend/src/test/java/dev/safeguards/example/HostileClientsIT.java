@@ -80,6 +80,15 @@ class HostileClientsIT {
         .contains("idempotency-key");
   }
 
+  @Test
+  void operatorEndpointsAreClosedWithoutAnAdminToken() {
+    for (String path : new String[] {"/metrics", "/status", "/production-readiness"}) {
+      Http.Reply reply = service.http().get(path);
+      assertThat(reply.status()).as(path).isEqualTo(401);
+      assertThat(reply.header("WWW-Authenticate")).as(path).isEqualTo("Bearer");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "400, GET /api/connections/%zz HTTP/1.1",

@@ -69,7 +69,10 @@ class ServiceWiringTest {
             .get("id")
             .asLong();
     http.get("/api/connections/" + id);
-    String scrape = http.get("/metrics").body();
+    assertThat(http.get("/metrics").status()).as("without the token").isEqualTo(401);
+    assertThat(http.get("/metrics", Map.of("Authorization", "Bearer wrong")).status())
+        .isEqualTo(401);
+    String scrape = http.get("/metrics", bearer()).body();
     assertThat(scrape)
         .contains(
             "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=\"/api/connections/{id}\",status=\"200\"}")
