@@ -55,9 +55,6 @@ final class Components {
     migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
-    api =
-        new ConnectionsApi(
-            repository, new IdempotentWrites(pool, Clock.systemUTC()), events, json, reply);
     monitor =
         new ReachabilityMonitor(
             repository,
@@ -65,6 +62,14 @@ final class Components {
             Executors.newSingleThreadScheduledExecutor(daemon("reachability")),
             Executors.newFixedThreadPool(PROBE_CONCURRENCY, daemon("reachability-probe")),
             settings.monitorInterval());
+    api =
+        new ConnectionsApi(
+            repository,
+            new IdempotentWrites(pool, Clock.systemUTC()),
+            monitor,
+            events,
+            json,
+            reply);
   }
 
   static Components create(Settings settings) {

@@ -22,16 +22,19 @@ final class ConnectionsApi {
   private final ObjectMapper json;
   private final ApiReply reply;
   private final IdempotentWrites writes;
+  private final ReachabilityMonitor monitor;
   private final RequestBody body;
 
   ConnectionsApi(
       ConnectionRepository repository,
       IdempotentWrites writes,
+      ReachabilityMonitor monitor,
       EventHub events,
       ObjectMapper json,
       ApiReply reply) {
     this.repository = repository;
     this.writes = writes;
+    this.monitor = monitor;
     this.events = events;
     this.json = json;
     this.reply = reply;
@@ -85,7 +88,7 @@ final class ConnectionsApi {
                 new IdempotentWrites.Answer(
                     201, body(created), "/api/connections/" + created.id()));
     reply.answer(response, outcome);
-    outcome.written().ifPresent(c -> events.publish("created", Map.of("connection", c.toJson())));
+    outcome.written().ifPresent(c -> announce("created", c));
   }
 
   void update(long id, ConnectionDraft draft, Optional<String> key, HttpServletResponse response)
@@ -98,7 +101,7 @@ final class ConnectionsApi {
             db -> repository.update(db, id, draft).orElseThrow(() -> notFound(id)),
             updated -> new IdempotentWrites.Answer(200, body(updated), null));
     reply.answer(response, outcome);
-    outcome.written().ifPresent(c -> events.publish("updated", Map.of("connection", c.toJson())));
+    outcome.written().ifPresent(c -> announce("updated", c));
   }
 
   void delete(long id, Optional<String> key, HttpServletResponse response)
@@ -116,6 +119,14 @@ final class ConnectionsApi {
             deleted -> new IdempotentWrites.Answer(204, null, null));
     reply.answer(response, outcome);
     outcome.written().ifPresent(deleted -> events.publish("deleted", Map.of("id", deleted)));
+  }
+
+  /** Tells WebSocket clients, and probes a connection whose reachability is not known yet. */
+  private void announce(String type, Connection connection) {
+    events.publish(type, Map.of("connection", connection.toJson()));
+    if (connection.status().equals(Connection.UNKNOWN)) {
+      monitor.probeSoon(connection);
+    }
   }
 
   private String body(Connection connection) {

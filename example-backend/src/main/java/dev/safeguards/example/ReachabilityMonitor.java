@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,6 +56,18 @@ final class ReachabilityMonitor {
     probes.shutdownNow();
     probes.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     log.info("reachability monitor stopped");
+  }
+
+  /**
+   * Probes {@code connection} now rather than at the next round, for a connection that is new or
+   * has moved: its status is unknown until probed. Does nothing once the monitor has stopped.
+   */
+  void probeSoon(Connection connection) {
+    try {
+      probes.execute(() -> probe(connection));
+    } catch (RejectedExecutionException stopped) {
+      log.debug("probe not started: monitor stopped: id={}", connection.id());
+    }
   }
 
   void round() {

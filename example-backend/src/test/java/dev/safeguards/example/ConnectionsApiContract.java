@@ -167,6 +167,25 @@ abstract class ConnectionsApiContract {
         .isEqualTo(1);
   }
 
+  /** The services under test probe on their own only once an hour. */
+  @Test
+  void newAndMovedConnectionsAreProbedAtOnceNotAtTheNextRound() throws Exception {
+    try (java.net.ServerSocket listening = new java.net.ServerSocket(0)) {
+      Map<String, Object> body = connection(unique("probed-now"), listening.getLocalPort());
+      body.put("host", "127.0.0.1");
+      String item = http().post("/api/connections", body).header("Location");
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> http().get(item).json().get("status").asText().equals("reachable"));
+
+      body.put("port", TestService.freePort());
+      assertThat(http().put(item, body).json().get("status").asText()).isEqualTo("unknown");
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> http().get(item).json().get("status").asText().equals("unreachable"));
+    }
+  }
+
   @Test
   void whenNameIsTakenThenAnswers409OnCreateAndOnUpdate() {
     String taken = unique("billing");
@@ -299,8 +318,17 @@ abstract class ConnectionsApiContract {
     JsonNode last = http().get("/api/connections?name=" + prefix + "&limit=2&offset=4").json();
     assertThat(last.get("items")).hasSize(1);
     assertThat(last.get("items").get(0).get("name").asText()).isEqualTo(prefix + "-4");
-    JsonNode unknown = http().get("/api/connections?name=" + prefix + "&status=unknown").json();
-    assertThat(unknown.get("total").asLong()).isEqualTo(5);
+    // Each is probed at once; db.internal resolves nowhere.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(
+            () ->
+                http()
+                        .get("/api/connections?name=" + prefix + "&status=unreachable")
+                        .json()
+                        .get("total")
+                        .asLong()
+                    == 5);
     assertThat(
             http()
                 .get("/api/connections?name=" + prefix + "&status=reachable")

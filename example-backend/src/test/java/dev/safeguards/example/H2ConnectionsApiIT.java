@@ -16,7 +16,9 @@ class H2ConnectionsApiIT extends ConnectionsApiContract {
   @BeforeAll
   static void start() throws Exception {
     service =
-        ServiceProcess.start(workDir, Map.of("DATA_DIR", workDir.resolve("data").toString()))
+        ServiceProcess.start(
+                workDir,
+                Map.of("DATA_DIR", workDir.resolve("data").toString(), "MONITOR_INTERVAL", "1h"))
             .awaitReady(Duration.ofSeconds(30));
   }
 

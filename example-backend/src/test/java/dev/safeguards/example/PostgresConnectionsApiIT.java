@@ -24,7 +24,8 @@ class PostgresConnectionsApiIT extends ConnectionsApiContract {
                 Map.of(
                     "DATABASE_URL", database.url(),
                     "DATABASE_USER", database.server().user(),
-                    "DATABASE_PASSWORD", database.server().password()))
+                    "DATABASE_PASSWORD", database.server().password(),
+                    "MONITOR_INTERVAL", "1h"))
             .awaitReady(Duration.ofSeconds(30));
   }
 
