@@ -1,9 +1,5 @@
 package dev.safeguards.example;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.ConfigReport;
@@ -20,8 +16,6 @@ import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
 import dev.safeguards.startup.StartupReport;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -198,20 +192,5 @@ public final class Application {
   private static String version() {
     String version = Application.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
-  }
-
-  /**
-   * The service's JSON: strict when reading, so that a field given twice or anything after the
-   * object is refused instead of silently resolved.
-   */
-  static ObjectMapper json() {
-    return JsonMapper.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-  }
-
-  static PrometheusMeterRegistry registry() {
-    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 }

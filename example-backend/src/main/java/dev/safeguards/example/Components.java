@@ -1,6 +1,9 @@
 package dev.safeguards.example;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.shutdown.InFlightTracker;
@@ -10,6 +13,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +41,7 @@ final class Components {
   private volatile HttpServer server;
 
   private Components(Settings settings) {
-    registry = Application.registry();
+    registry = newRegistry();
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -45,7 +49,7 @@ final class Components {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     pool = Database.pool(settings, registry);
-    ObjectMapper json = Application.json();
+    ObjectMapper json = json();
     events =
         new EventHub(
             json,
@@ -106,6 +110,21 @@ final class Components {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /**
+   * The service's JSON: strict when reading, so that a field given twice or anything after the
+   * object is refused instead of silently resolved.
+   */
+  static ObjectMapper json() {
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  private static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   PrometheusMeterRegistry registry() {

@@ -86,7 +86,7 @@ final class HttpServer {
               });
           events.initialise();
         });
-    JsonErrorHandler errors = new JsonErrorHandler(Application.json());
+    JsonErrorHandler errors = new JsonErrorHandler(Components.json());
     context.setErrorHandler(errors);
     server.setErrorHandler(errors);
     server.setHandler(crossOrigin(origins, context));

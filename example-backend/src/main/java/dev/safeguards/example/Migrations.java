@@ -4,6 +4,7 @@ import dev.safeguards.StartupAbortedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -51,13 +52,18 @@ final class Migrations {
     Map<String, Object> applied = new LinkedHashMap<>();
     applied.put("applied", true);
     applied.put("executed", result.migrationsExecuted);
-    applied.put("version", result.targetSchemaVersion);
+    // With nothing pending Flyway names no target: the schema stays at its version.
+    String version =
+        Objects.requireNonNullElse(
+            result.targetSchemaVersion,
+            Objects.requireNonNullElse(result.initialSchemaVersion, "none"));
+    applied.put("version", version);
     applied.put("durationMs", millis);
     status = Map.copyOf(applied);
     log.info(
         "migrations applied: executed={} version={} duration_ms={}",
         result.migrationsExecuted,
-        result.targetSchemaVersion,
+        version,
         millis);
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ReachabilityMonitor {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** How many probes of new or moved connections may wait or run at once. */
+  static final int MAX_IMMEDIATE = 16;
+
   private static final Logger log = LoggerFactory.getLogger(ReachabilityMonitor.class);
 
   private final ConnectionRepository repository;
@@ -29,6 +34,7 @@ final class ReachabilityMonitor {
   private final ScheduledExecutorService timer;
   private final ExecutorService probes;
   private final Duration interval;
+  private final Semaphore immediate = new Semaphore(MAX_IMMEDIATE);
 
   /**
    * @param probes runs the probes; its thread count bounds how many run at once
@@ -63,9 +69,22 @@ final class ReachabilityMonitor {
    * has moved: its status is unknown until probed. Does nothing once the monitor has stopped.
    */
   void probeSoon(Connection connection) {
+    // Bounded, so that a burst of writes cannot queue a probe each: the rest wait for the round.
+    if (!immediate.tryAcquire()) {
+      log.debug("probe left to the next round: id={}", connection.id());
+      return;
+    }
     try {
-      probes.execute(() -> probe(connection));
+      probes.execute(
+          () -> {
+            try {
+              probe(connection);
+            } finally {
+              immediate.release();
+            }
+          });
     } catch (RejectedExecutionException stopped) {
+      immediate.release();
       log.debug("probe not started: monitor stopped: id={}", connection.id());
     }
   }

@@ -14,7 +14,6 @@ import dev.safeguards.config.SecretKind;
 import dev.safeguards.config.ValueType;
 import dev.safeguards.config.Violation;
 import dev.safeguards.shutdown.ShutdownBudget;
-import dev.safeguards.time.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -60,14 +59,24 @@ final class ServiceConfig {
             // The shutdown budget below bounds these two together with the grace period.
             .key("DRAIN_DELAY", ValueType.duration())
             .key("DRAIN_TIMEOUT", ValueType.duration())
-            .key("SHUTDOWN_GRACE_PERIOD", durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
-            .key("STARTUP_DEADLINE", durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
-            .key("MONITOR_INTERVAL", durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            .key(
+                "SHUTDOWN_GRACE_PERIOD",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            .key(
+                "STARTUP_DEADLINE",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            .key(
+                "MONITOR_INTERVAL",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
             // HikariCP's shortest connection timeout; 0 would mean waiting for ever.
-            .key("DATABASE_TIMEOUT", durationFrom(Duration.ofMillis(250), Duration.ofMinutes(1)))
-            .key("DATABASE_POOL_SIZE", wholeNumberFrom(1, 100))
-            .key("HEADER_TIMEOUT", durationFrom(Duration.ofSeconds(1), Duration.ofMinutes(5)))
-            .key("MAX_CONNECTIONS", wholeNumberFrom(10, 100_000));
+            .key(
+                "DATABASE_TIMEOUT",
+                SettingTypes.durationFrom(Duration.ofMillis(250), Duration.ofMinutes(1)))
+            .key("DATABASE_POOL_SIZE", SettingTypes.wholeNumberFrom(1, 100))
+            .key(
+                "HEADER_TIMEOUT",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofMinutes(5)))
+            .key("MAX_CONNECTIONS", SettingTypes.wholeNumberFrom(10, 100_000));
     if (mode == Mode.PRODUCTION) {
       schema.secret("DATABASE_PASSWORD", SecretKind.PASSWORD);
     } else {
@@ -128,32 +137,6 @@ final class ServiceConfig {
   private static Optional<Duration> duration(Configuration config, String key, Duration fallback) {
     Optional<String> value = config.value(key).map(String::strip).filter(v -> !v.isEmpty());
     return value.isEmpty() ? Optional.of(fallback) : Settings.parseDuration(value.get());
-  }
-
-  /** A duration from {@code min} to {@code max}. */
-  static ValueType durationFrom(Duration min, Duration max) {
-    return new ValueType(
-        "duration",
-        "a duration from " + Durations.format(min) + " to " + Durations.format(max) + ", like 5s",
-        value ->
-            Settings.parseDuration(value)
-                .filter(d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0)
-                .isPresent());
-  }
-
-  /** A whole number from {@code min} to {@code max}. */
-  static ValueType wholeNumberFrom(int min, int max) {
-    return new ValueType(
-        "integer",
-        "a whole number from " + min + " to " + max,
-        value -> {
-          try {
-            int number = Integer.parseInt(value.strip());
-            return number >= min && number <= max;
-          } catch (NumberFormatException e) {
-            return false;
-          }
-        });
   }
 
   static List<Violation> databaseKind(Mode mode, Configuration config) {
