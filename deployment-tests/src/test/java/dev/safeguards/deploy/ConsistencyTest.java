@@ -26,9 +26,11 @@ class ConsistencyTest {
   private static final Pattern SETTING =
       Pattern.compile(
           "reader\\.(?:integer|duration)\\(\"([A-Z_]+)\", (?:Duration\\.of(Seconds)\\()?(\\d+)");
+
+  /** A constant of {@code Shutdown.Hook}: name, phase, timeout in seconds. */
   private static final Pattern HOOK_TIMEOUT =
-      Pattern.compile(
-          "ShutdownHook\\.of\\(\\s*\"[^\"]+\",\\s*\\d+,\\s*Duration\\.ofSeconds\\((\\d+)\\)");
+      Pattern.compile("(?m)^\\s+[A-Z_]+\\(\"[a-z-]+\", \\d+, (\\d+)\\)[,;]");
+
   private static final Pattern COMPOSE_DEFAULT = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}");
 
   /** The service's defaults, read from its source: PORT and the timings, in seconds. */

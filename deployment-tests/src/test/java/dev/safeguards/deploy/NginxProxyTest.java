@@ -125,9 +125,11 @@ class NginxProxyTest {
     try (NginxFront single =
         NginxFront.start(dir.resolve("nginx-ws"), List.of(backends.get(1).port()))) {
       LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+      // As the service's own page would open it: Origin names the address the browser used.
       WebSocket socket =
           client
               .newWebSocketBuilder()
+              .header("Origin", "http://127.0.0.1:" + single.port())
               .buildAsync(
                   URI.create("ws://127.0.0.1:" + single.port() + "/ws"), collector(messages))
               .get(10, TimeUnit.SECONDS);

@@ -39,7 +39,9 @@ class StaticChecksTest {
           "MONITOR_INTERVAL",
           "DATABASE_TIMEOUT",
           "DATABASE_POOL_SIZE",
-          "LOG_LEVEL");
+          "LOG_LEVEL",
+          "HEADER_TIMEOUT",
+          "MAX_CONNECTIONS");
 
   @TempDir Path dir;
 

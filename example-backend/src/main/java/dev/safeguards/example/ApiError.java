@@ -1,5 +1,6 @@
 package dev.safeguards.example;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -49,9 +50,27 @@ final class ApiError extends RuntimeException {
             + " seconds");
   }
 
+  /** The key names a different request: a retry must send the same request (422). */
+  static ApiError idempotencyKeyReused() {
+    return new ApiError(
+        422,
+        "idempotency_key_reused",
+        "this Idempotency-Key was used for a different request; send the same request to retry it,"
+            + " or a new key for a new request",
+        Map.of(RequestBody.IDEMPOTENCY_KEY, "was used for a different request"));
+  }
+
   /** What a database failure means to the client; empty when it is a bug of ours. */
   static Optional<ApiError> fromDatabase(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (e instanceof OutcomeUnknownException) {
+      return Optional.of(
+          new ApiError(
+              503,
+              "outcome_unknown",
+              "the database did not confirm the write, so it may or may not have been applied;"
+                  + " retry with the same Idempotency-Key to get its outcome"));
+    }
     if (state.equals(ConnectionRepository.UNIQUE_VIOLATION)) {
       return Optional.of(
           new ApiError(
@@ -60,7 +79,7 @@ final class ApiError extends RuntimeException {
               "a connection with this name exists",
               Map.of("name", "is taken")));
     }
-    if (isUnavailable(e, state)) {
+    if (isUnavailable(e)) {
       return Optional.of(
           new ApiError(
               503,
@@ -70,14 +89,30 @@ final class ApiError extends RuntimeException {
     return Optional.empty();
   }
 
-  private static boolean isUnavailable(SQLException e, String state) {
+  /**
+   * Whether the database, not the request, failed: it cannot be reached, is shutting down or
+   * closed, or could not read or write its storage (an embedded database on a full disk).
+   */
+  static boolean isUnavailable(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
     return e instanceof SQLTransientConnectionException
         || e instanceof SQLRecoverableException
         || state.startsWith("08")
         || state.startsWith("57P")
-        // H2: the database file is closed or being closed.
-        || state.equals("90098")
-        || state.equals("90121");
+        || ClosedDatabaseEviction.CLOSED_STATES.contains(state)
+        || causedByStorage(e);
+  }
+
+  private static boolean causedByStorage(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   int status() {

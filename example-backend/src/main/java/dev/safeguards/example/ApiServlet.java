@@ -86,8 +86,9 @@ final class ApiServlet extends HttpServlet {
       return switch (method) {
         case "GET" -> () -> api.list(request, response);
         case "POST" -> {
+          Optional<String> key = RequestBody.idempotencyKey(request);
           ConnectionDraft draft = api.draft(request);
-          yield () -> api.create(draft, response);
+          yield () -> api.create(draft, key, response);
         }
         default -> throw notAllowed(response, "GET, POST");
       };
@@ -102,10 +103,14 @@ final class ApiServlet extends HttpServlet {
     return switch (method) {
       case "GET" -> () -> api.get(id, response);
       case "PUT" -> {
+        Optional<String> key = RequestBody.idempotencyKey(request);
         ConnectionDraft draft = api.draft(request);
-        yield () -> api.update(id, draft, response);
+        yield () -> api.update(id, draft, key, response);
       }
-      case "DELETE" -> () -> api.delete(id, response);
+      case "DELETE" -> {
+        Optional<String> key = RequestBody.idempotencyKey(request);
+        yield () -> api.delete(id, key, response);
+      }
       default -> throw notAllowed(response, "GET, PUT, DELETE");
     };
   }

@@ -1,12 +1,12 @@
 package dev.safeguards.example;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.ConfigValidation;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Mode;
+import dev.safeguards.config.ProductionRules;
 import dev.safeguards.config.Secrets;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.metrics.HealthMetrics;
@@ -16,13 +16,12 @@ import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
 import dev.safeguards.startup.StartupReport;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +53,13 @@ public final class Application {
   /**
    * Starts the service and returns once it listens.
    *
-   * @throws StartupAbortedException with exit code 78 for invalid configuration, 69 when a
-   *     dependency never came up
+   * @throws StartupAbortedException with exit code 78 for invalid configuration (in development too
+   *     when a value cannot be used), 69 when a dependency never came up
    */
   public static Application start(Configuration config) throws Exception {
     Mode mode = Mode.from(config.value("APP_ENV").orElse("development"));
     ConfigValidation validation = ServiceConfig.validation(mode);
-    validation.enforce(config);
+    ServiceConfig.requireUsable(validation.enforce(config));
     Settings settings = Settings.from(config);
     if (settings.embeddedDatabase()) {
       Files.createDirectories(settings.dataDir());
@@ -77,34 +76,45 @@ public final class Application {
   private static Application start(Configuration config, Settings settings, Components c)
       throws Exception {
     ShutdownCoordinator coordinator = Shutdown.coordinator(settings, c);
-    ConfigReport report = Shutdown.readinessValidation(settings, c, coordinator).validate(config);
+    // Served at /production-readiness: the startup rules plus the engine's set-up warnings.
+    ConfigReport report =
+        ServiceConfig.validation(
+                settings.mode(), ProductionRules.healthWarnings(c.engine()::warnings))
+            .validate(config);
     LifecycleMetrics lifecycle = new LifecycleMetrics(c.inFlight(), () -> report);
     lifecycle.bindTo(c.registry());
     new HealthMetrics(c.engine()).bindTo(c.registry());
     AtomicReference<StartupReport> startupReport = new AtomicReference<>();
+    // One authorizer for every operator endpoint: /status, /production-readiness and /metrics.
+    Authorizer operators =
+        settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none());
     SafeguardsEndpoints endpoints =
         SafeguardsEndpoints.builder(c.engine())
-            .authorizer(
-                settings.adminToken().map(Authorizer::bearerToken).orElse(Authorizer.none()))
+            .authorizer(operators)
             .inFlight(c.inFlight())
             .version(version())
             .startupReport(startupReport::get)
             .statusSection(
                 "connections", () -> Map.of("websocketClients", c.events().clientCount()))
+            .statusSection("migrations", c.migrations()::status)
+            .statusSection("http", () -> c.server().status())
             .productionReadiness(report::toJson, report::hasErrors)
             .build();
     HttpServer server =
         new HttpServer(
-            settings.port(),
+            settings,
             endpoints,
             c.registry(),
             new ApiServlet(c.api(), c.reply(), Database.requestSlots(settings)),
             new StaticServlet(c.reply()),
-            settings.corsOrigins(),
+            new TokenFilter(operators, c.reply()),
             c.events());
     c.server(server);
     server.prepare();
-    startupReport.set(Probes.gates(settings, c.pool(), c.events(), c.engine()).run());
+    startupReport.set(Probes.gates(settings, c.pool(), c.events()).run());
+    // Once the database is there, once, on this thread: see Migrations.
+    c.migrations().apply();
+    c.engine().markStarted();
     // After the gates, so that the first results describe a database that is there and a warm pool.
     c.engine().start();
     c.monitor().start();
@@ -136,24 +146,35 @@ public final class Application {
   }
 
   /**
-   * Shuts down gracefully on SIGTERM and ends the process with 0 when the shutdown was clean, 1
-   * otherwise. Its own hook rather than {@link ShutdownCoordinator#installJvmHook()}: the JVM would
-   * end a process stopped by SIGTERM with 143 even after a clean shutdown, and orchestrators read
-   * anything but 0 as a crash.
+   * Shuts down gracefully on SIGTERM or SIGINT and then ends the process with 0 when the shutdown
+   * was clean, 1 otherwise. The signal is handled here rather than by the JVM: the JVM would start
+   * exiting at once, running the shutdown in a hook beside the others (the log flush among them),
+   * and end a process stopped by SIGTERM with 143, which orchestrators read as a crash. A second
+   * signal during the shutdown skips what is left of its waits. Any other exit of the JVM still
+   * runs the graceful shutdown, from a shutdown hook.
    */
   public void exitOnSignal() {
-    Thread hook =
-        new Thread(
-            () -> {
-              ShutdownReport report = shutdown();
-              System.out.flush();
-              System.err.flush();
-              Runtime.getRuntime().halt(report.isClean() ? 0 : 1);
-            },
-            "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    // A second SIGTERM (or Ctrl-C) during shutdown skips the remaining waits.
-    coordinator.handleRepeatedSignals();
+    AtomicBoolean signalled = new AtomicBoolean();
+    boolean handled =
+        Signals.handle(
+            signal -> {
+              if (signalled.compareAndSet(false, true)) {
+                log.info("shutdown requested: signal={}", signal);
+                new Thread(this::shutdownAndExit, "shutdown").start();
+              } else {
+                // A second shutdown() joins the one under way and makes it skip its waits.
+                new Thread(this::shutdown, "shutdown-hurry").start();
+              }
+            });
+    if (!handled) {
+      log.warn("signals are left to the JVM: a SIGTERM ends the process with 143");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown-hook"));
+  }
+
+  private void shutdownAndExit() {
+    ShutdownReport report = shutdown();
+    System.exit(report.isClean() ? 0 : 1);
   }
 
   HikariDataSource dataSource() {
@@ -171,13 +192,5 @@ public final class Application {
   private static String version() {
     String version = Application.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
-  }
-
-  static ObjectMapper json() {
-    return new ObjectMapper();
-  }
-
-  static PrometheusMeterRegistry registry() {
-    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 }

@@ -1,6 +1,9 @@
 package dev.safeguards.example;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.shutdown.InFlightTracker;
@@ -10,6 +13,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +37,11 @@ final class Components {
   private final ApiReply reply;
   private final ConnectionsApi api;
   private final ReachabilityMonitor monitor;
+  private final Migrations migrations;
   private volatile HttpServer server;
 
   private Components(Settings settings) {
-    registry = Application.registry();
+    registry = newRegistry();
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -44,16 +49,16 @@ final class Components {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     pool = Database.pool(settings, registry);
-    ObjectMapper json = Application.json();
+    ObjectMapper json = json();
     events =
         new EventHub(
             json,
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
     engine = Probes.engine(settings, pool, events);
+    migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
-    api = new ConnectionsApi(repository, events, json, reply);
     monitor =
         new ReachabilityMonitor(
             repository,
@@ -61,6 +66,14 @@ final class Components {
             Executors.newSingleThreadScheduledExecutor(daemon("reachability")),
             Executors.newFixedThreadPool(PROBE_CONCURRENCY, daemon("reachability-probe")),
             settings.monitorInterval());
+    api =
+        new ConnectionsApi(
+            repository,
+            new IdempotentWrites(pool, Clock.systemUTC()),
+            monitor,
+            events,
+            json,
+            reply);
   }
 
   static Components create(Settings settings) {
@@ -99,6 +112,21 @@ final class Components {
     };
   }
 
+  /**
+   * The service's JSON: strict when reading, so that a field given twice or anything after the
+   * object is refused instead of silently resolved.
+   */
+  static ObjectMapper json() {
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  private static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
   PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -125,6 +153,10 @@ final class Components {
 
   ConnectionsApi api() {
     return api;
+  }
+
+  Migrations migrations() {
+    return migrations;
   }
 
   ReachabilityMonitor monitor() {

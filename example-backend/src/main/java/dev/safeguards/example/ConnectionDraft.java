@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,27 +44,37 @@ public record ConnectionDraft(
         errors.put(field, "is not a field of a connection");
       }
     }
-    String name = text(body, "name", true, 100, errors);
-    String host = text(body, "host", true, 255, errors);
+    String name = text(body, "name", true, 100, false, errors);
+    String host = text(body, "host", true, 255, false, errors);
     if (host != null && !HOST.matcher(host).matches()) {
       errors.put("host", "must be a host name or an IP address");
     }
     int port = port(body, errors);
-    String protocol = text(body, "protocol", false, 16, errors);
+    String protocol = text(body, "protocol", false, 16, false, errors);
     if (protocol == null) {
       protocol = "tcp";
     } else if (!PROTOCOLS.contains(protocol)) {
       errors.put("protocol", "must be one of " + String.join(", ", PROTOCOLS));
     }
-    String description = text(body, "description", false, 1000, errors);
+    String description = text(body, "description", false, 1000, true, errors);
     if (!errors.isEmpty()) {
       throw new InvalidFieldsException(errors);
     }
     return new ConnectionDraft(name, host, port, protocol, description == null ? "" : description);
   }
 
+  /**
+   * A text field. Lengths count code points, as people count characters; text that is not valid
+   * Unicode (a lone surrogate) or holds control characters (NUL among them, which PostgreSQL cannot
+   * store) is refused, except tabs and line breaks where {@code multiline}.
+   */
   private static String text(
-      JsonNode body, String field, boolean required, int max, Map<String, String> errors) {
+      JsonNode body,
+      String field,
+      boolean required,
+      int max,
+      boolean multiline,
+      Map<String, String> errors) {
     JsonNode node = body.get(field);
     if (node == null || node.isNull()) {
       if (required) {
@@ -76,12 +87,30 @@ public record ConnectionDraft(
       return null;
     }
     String value = node.asText().strip();
-    if (required && value.isEmpty()) {
+    Optional<String> problem = textProblem(value, multiline);
+    if (problem.isPresent()) {
+      errors.put(field, problem.get());
+    } else if (required && value.isEmpty()) {
       errors.put(field, "must not be blank");
-    } else if (value.length() > max) {
+    } else if (value.codePointCount(0, value.length()) > max) {
       errors.put(field, "must be at most " + max + " characters");
     }
     return value;
+  }
+
+  /** What is wrong with {@code value} as text, if anything. */
+  static Optional<String> textProblem(String value, boolean multiline) {
+    if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      return Optional.of("must be valid Unicode text (it holds a lone surrogate)");
+    }
+    boolean control =
+        value
+            .codePoints()
+            .anyMatch(
+                c ->
+                    Character.getType(c) == Character.CONTROL
+                        && !(multiline && (c == '\t' || c == '\n' || c == '\r')));
+    return control ? Optional.of("must not contain control characters") : Optional.empty();
   }
 
   private static int port(JsonNode body, Map<String, String> errors) {

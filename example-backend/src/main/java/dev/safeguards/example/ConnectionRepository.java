@@ -15,8 +15,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Connections in the database. Every write is one auto-committed statement (or one transaction), so
- * a write the API acknowledges is committed before the answer leaves.
+ * Connections in the database. Writes run on a connection the caller holds in a transaction (see
+ * {@link Transactions}), so a write the API acknowledges is committed before the answer leaves.
  */
 final class ConnectionRepository {
 
@@ -68,22 +68,26 @@ final class ConnectionRepository {
   }
 
   Optional<Connection> find(long id) throws SQLException {
-    try (java.sql.Connection db = dataSource.getConnection();
-        PreparedStatement select =
-            db.prepareStatement("SELECT " + COLUMNS + " FROM connections WHERE id = ?")) {
+    try (java.sql.Connection db = dataSource.getConnection()) {
+      return find(db, id);
+    }
+  }
+
+  private static Optional<Connection> find(java.sql.Connection db, long id) throws SQLException {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT " + COLUMNS + " FROM connections WHERE id = ?")) {
       select.setLong(1, id);
       return read(select).stream().findFirst();
     }
   }
 
   /** Inserts; a taken name fails with SQLState {@value #UNIQUE_VIOLATION}. */
-  Connection create(ConnectionDraft draft) throws SQLException {
+  Connection create(java.sql.Connection db, ConnectionDraft draft) throws SQLException {
     Instant now = now();
     String sql =
         "INSERT INTO connections (name, host, port, protocol, description, created_at,"
             + " updated_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    try (java.sql.Connection db = dataSource.getConnection();
-        PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       bind(insert, List.of(draft.name(), draft.host(), draft.port(), draft.protocol()));
       insert.setString(5, draft.description());
       insert.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
@@ -109,13 +113,13 @@ final class ConnectionRepository {
   }
 
   /** Replaces the fields; a changed address makes the status unknown until the next probe. */
-  Optional<Connection> update(long id, ConnectionDraft draft) throws SQLException {
+  Optional<Connection> update(java.sql.Connection db, long id, ConnectionDraft draft)
+      throws SQLException {
     String sql =
         "UPDATE connections SET status = CASE WHEN host = ? AND port = ? THEN status ELSE ? END,"
             + " name = ?, host = ?, port = ?, protocol = ?, description = ?, updated_at = ?"
             + " WHERE id = ?";
-    try (java.sql.Connection db = dataSource.getConnection();
-        PreparedStatement update = db.prepareStatement(sql)) {
+    try (PreparedStatement update = db.prepareStatement(sql)) {
       bind(update, List.of(draft.host(), draft.port(), Connection.UNKNOWN, draft.name()));
       bind(update, 5, List.of(draft.host(), draft.port(), draft.protocol(), draft.description()));
       update.setObject(9, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
@@ -124,12 +128,11 @@ final class ConnectionRepository {
         return Optional.empty();
       }
     }
-    return find(id);
+    return find(db, id);
   }
 
-  boolean delete(long id) throws SQLException {
-    try (java.sql.Connection db = dataSource.getConnection();
-        PreparedStatement delete = db.prepareStatement("DELETE FROM connections WHERE id = ?")) {
+  boolean delete(java.sql.Connection db, long id) throws SQLException {
+    try (PreparedStatement delete = db.prepareStatement("DELETE FROM connections WHERE id = ?")) {
       delete.setLong(1, id);
       return delete.executeUpdate() > 0;
     }

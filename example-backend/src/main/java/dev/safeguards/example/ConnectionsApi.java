@@ -1,22 +1,19 @@
 package dev.safeguards.example;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The handlers of the connections API. */
 final class ConnectionsApi {
 
-  static final int MAX_BODY_BYTES = 16 * 1024;
   private static final List<String> STATUSES =
       List.of(Connection.REACHABLE, Connection.UNREACHABLE, Connection.UNKNOWN);
 
@@ -24,13 +21,29 @@ final class ConnectionsApi {
   private final EventHub events;
   private final ObjectMapper json;
   private final ApiReply reply;
+  private final IdempotentWrites writes;
+  private final ReachabilityMonitor monitor;
+  private final RequestBody body;
 
   ConnectionsApi(
-      ConnectionRepository repository, EventHub events, ObjectMapper json, ApiReply reply) {
+      ConnectionRepository repository,
+      IdempotentWrites writes,
+      ReachabilityMonitor monitor,
+      EventHub events,
+      ObjectMapper json,
+      ApiReply reply) {
     this.repository = repository;
+    this.writes = writes;
+    this.monitor = monitor;
     this.events = events;
     this.json = json;
     this.reply = reply;
+    this.body = new RequestBody(json);
+  }
+
+  /** Reads and checks the body of a create or update: see {@link RequestBody}. */
+  ConnectionDraft draft(HttpServletRequest request) throws IOException {
+    return body.draft(request);
   }
 
   void list(HttpServletRequest request, HttpServletResponse response)
@@ -39,6 +52,9 @@ final class ConnectionsApi {
     int limit = intParameter(request, "limit", 50, 1, 200, errors);
     int offset = intParameter(request, "offset", 0, 0, Integer.MAX_VALUE, errors);
     String name = blankToNull(request.getParameter("name"));
+    if (name != null) {
+      ConnectionDraft.textProblem(name, false).ifPresent(problem -> errors.put("name", problem));
+    }
     String status = blankToNull(request.getParameter("status"));
     if (status != null && !STATUSES.contains(status)) {
       errors.put("status", "must be one of " + String.join(", ", STATUSES));
@@ -60,66 +76,65 @@ final class ConnectionsApi {
     reply.send(response, 200, connection.toJson());
   }
 
-  void create(ConnectionDraft draft, HttpServletResponse response)
+  void create(ConnectionDraft draft, Optional<String> key, HttpServletResponse response)
       throws IOException, SQLException {
-    Connection created = repository.create(draft);
-    response.setHeader("Location", "/api/connections/" + created.id());
-    reply.send(response, 201, created.toJson());
-    events.publish("created", Map.of("connection", created.toJson()));
+    String path = "/api/connections";
+    IdempotentWrites.Outcome<Connection> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint("POST", path, json.writeValueAsString(draft)),
+            db -> repository.create(db, draft),
+            created ->
+                new IdempotentWrites.Answer(
+                    201, body(created), "/api/connections/" + created.id()));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(c -> announce("created", c));
   }
 
-  void update(long id, ConnectionDraft draft, HttpServletResponse response)
+  void update(long id, ConnectionDraft draft, Optional<String> key, HttpServletResponse response)
       throws IOException, SQLException {
-    Connection updated = repository.update(id, draft).orElseThrow(() -> notFound(id));
-    reply.send(response, 200, updated.toJson());
-    events.publish("updated", Map.of("connection", updated.toJson()));
+    IdempotentWrites.Outcome<Connection> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint(
+                "PUT", "/api/connections/" + id, json.writeValueAsString(draft)),
+            db -> repository.update(db, id, draft).orElseThrow(() -> notFound(id)),
+            updated -> new IdempotentWrites.Answer(200, body(updated), null));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(c -> announce("updated", c));
   }
 
-  void delete(long id, HttpServletResponse response) throws IOException, SQLException {
-    if (!repository.delete(id)) {
-      throw notFound(id);
-    }
-    response.setStatus(204);
-    response.setHeader("Cache-Control", "no-store");
-    events.publish("deleted", Map.of("id", id));
+  void delete(long id, Optional<String> key, HttpServletResponse response)
+      throws IOException, SQLException {
+    IdempotentWrites.Outcome<Long> outcome =
+        writes.run(
+            key,
+            IdempotentWrites.fingerprint("DELETE", "/api/connections/" + id, ""),
+            db -> {
+              if (!repository.delete(db, id)) {
+                throw notFound(id);
+              }
+              return id;
+            },
+            deleted -> new IdempotentWrites.Answer(204, null, null));
+    reply.answer(response, outcome);
+    outcome.written().ifPresent(deleted -> events.publish("deleted", Map.of("id", deleted)));
   }
 
-  /**
-   * Reads and checks the body of a create or update, before the database is involved: a client that
-   * sends slowly then holds no database slot.
-   */
-  ConnectionDraft draft(HttpServletRequest request) throws IOException {
-    String type = request.getContentType();
-    if (type == null
-        || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
-      throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
+  /** Tells WebSocket clients, and probes a connection whose reachability is not known yet. */
+  private void announce(String type, Connection connection) {
+    events.publish(type, Map.of("connection", connection.toJson()));
+    if (connection.status().equals(Connection.UNKNOWN)) {
+      monitor.probeSoon(connection);
     }
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    JsonNode node;
+  }
+
+  private String body(Connection connection) {
     try {
-      node = json.readTree(body);
+      return json.writeValueAsString(connection.toJson());
     } catch (JsonProcessingException e) {
-      throw ApiError.invalidFields(Map.of("body", "is not valid JSON"));
+      throw new IllegalStateException("a connection is always JSON", e);
     }
-    try {
-      return ConnectionDraft.from(node);
-    } catch (ConnectionDraft.InvalidFieldsException e) {
-      throw ApiError.invalidFields(e.fields());
-    }
-  }
-
-  private static ApiError tooLarge() {
-    return new ApiError(
-        413, "payload_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
   }
 
   private static ApiError notFound(long id) {

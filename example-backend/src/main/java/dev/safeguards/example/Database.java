@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** The connection pool and the schema migrations. */
 final class Database {
@@ -60,7 +59,11 @@ final class Database {
       config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_TIMEOUT.toSeconds()));
     }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-    return new HikariDataSource(config);
+    ClosedDatabaseEviction eviction = new ClosedDatabaseEviction();
+    config.setExceptionOverride(eviction);
+    HikariDataSource pool = new HikariDataSource(config);
+    eviction.pool(pool);
+    return pool;
   }
 
   /**
@@ -86,23 +89,5 @@ final class Database {
         throw new IllegalStateException("the database connection is not valid");
       }
     }
-  }
-
-  /** Applies pending migrations; afterwards none may be pending. */
-  static void migrate(DataSource dataSource) {
-    Flyway flyway = flyway(dataSource);
-    flyway.migrate();
-    int pending = flyway.info().pending().length;
-    if (pending > 0) {
-      throw new IllegalStateException(pending + " migrations are still pending");
-    }
-  }
-
-  private static Flyway flyway(DataSource dataSource) {
-    return Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load();
   }
 }

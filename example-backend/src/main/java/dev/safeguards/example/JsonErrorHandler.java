@@ -1,21 +1,32 @@
 package dev.safeguards.example;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.MDC;
 
 /**
- * The container's own errors (a malformed request, a body too large for Jetty) as the same JSON the
- * API writes, whatever the client accepts, and without the exception.
+ * The container's own errors as the API's: the same JSON body and the same headers ({@code
+ * X-Request-Id}, {@code nosniff}, {@code no-store}), whatever the client accepts, never with the
+ * exception. Covers what Jetty refuses before any handler runs (a malformed URI, 414, 431, 505) and
+ * errors inside the servlet context alike.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-  JsonErrorHandler() {
+  private final ObjectMapper json;
+
+  JsonErrorHandler(ObjectMapper json) {
+    this.json = json;
     setShowStacks(false);
     setShowCauses(false);
     setShowMessageInTitle(false);
@@ -23,31 +34,45 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected boolean generateAcceptableResponse(
-      Request request,
-      Response response,
-      Callback callback,
-      String contentType,
-      List<Charset> charsets,
-      int code,
-      String message,
-      Throwable cause)
-      throws IOException {
-    return super.generateAcceptableResponse(
-        request, response, callback, "application/json", charsets, code, message, null);
+  public boolean handle(Request request, Response response, Callback callback) {
+    int code =
+        request.getAttribute(ERROR_STATUS) instanceof Integer status
+            ? status
+            : response.getStatus();
+    String requestId = response.getHeaders().get(RequestLogFilter.HEADER);
+    if (requestId == null) {
+      requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+    }
+    if (requestId == null) {
+      requestId = UUID.randomUUID().toString();
+    }
+    byte[] body = body(code, requestId);
+    response.setStatus(code);
+    headers(response.getHeaders(), requestId);
+    if (HttpMethod.HEAD.is(request.getMethod())) {
+      callback.succeeded();
+      return true;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
   }
 
-  @Override
-  protected void writeErrorJson(
-      Request request, PrintWriter writer, int code, String message, Throwable cause) {
-    String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
-    writer.print(
-        "{\"status\":"
-            + code
-            + ",\"error\":\"http_"
-            + code
-            + "\",\"message\":\""
-            + reason.replace("\"", "'")
-            + "\"}");
+  private static void headers(HttpFields.Mutable fields, String requestId) {
+    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+    fields.put("X-Content-Type-Options", "nosniff");
+    fields.put(RequestLogFilter.HEADER, requestId);
+  }
+
+  private byte[] body(int status, String requestId) {
+    String reason = HttpStatus.getMessage(status);
+    String code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    ApiError error = new ApiError(status, code, "the request was refused: " + reason);
+    try {
+      return json.writeValueAsBytes(ApiReply.errorBody(error, requestId));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an error body is always JSON", e);
+    }
   }
 }

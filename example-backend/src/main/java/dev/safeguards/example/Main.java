@@ -2,6 +2,7 @@ package dev.safeguards.example;
 
 import dev.safeguards.config.Configuration;
 import dev.safeguards.startup.Launcher;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar example-backend.jar} runs the service; {@code java -jar example-backend.jar
@@ -23,6 +24,9 @@ public final class Main {
       System.err.println("usage: java -jar example-backend.jar [healthcheck]");
       System.exit(EX_USAGE);
     }
+    // Before anything logs: java.util.logging (the PostgreSQL driver's) through SLF4J.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     Launcher.launch(
         () -> {
           Application application = Application.start(Configuration.environment());

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ReachabilityMonitor {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** How many probes of new or moved connections may wait or run at once. */
+  static final int MAX_IMMEDIATE = 16;
+
   private static final Logger log = LoggerFactory.getLogger(ReachabilityMonitor.class);
 
   private final ConnectionRepository repository;
@@ -28,6 +34,7 @@ final class ReachabilityMonitor {
   private final ScheduledExecutorService timer;
   private final ExecutorService probes;
   private final Duration interval;
+  private final Semaphore immediate = new Semaphore(MAX_IMMEDIATE);
 
   /**
    * @param probes runs the probes; its thread count bounds how many run at once
@@ -55,6 +62,31 @@ final class ReachabilityMonitor {
     probes.shutdownNow();
     probes.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     log.info("reachability monitor stopped");
+  }
+
+  /**
+   * Probes {@code connection} now rather than at the next round, for a connection that is new or
+   * has moved: its status is unknown until probed. Does nothing once the monitor has stopped.
+   */
+  void probeSoon(Connection connection) {
+    // Bounded, so that a burst of writes cannot queue a probe each: the rest wait for the round.
+    if (!immediate.tryAcquire()) {
+      log.debug("probe left to the next round: id={}", connection.id());
+      return;
+    }
+    try {
+      probes.execute(
+          () -> {
+            try {
+              probe(connection);
+            } finally {
+              immediate.release();
+            }
+          });
+    } catch (RejectedExecutionException stopped) {
+      immediate.release();
+      log.debug("probe not started: monitor stopped: id={}", connection.id());
+    }
   }
 
   void round() {

@@ -42,13 +42,14 @@ final class RequestLogFilter extends HttpFilter {
       chain.doFilter(request, response);
       status = response.getStatus();
     } finally {
-      long micros = (System.nanoTime() - start) / 1000;
-      MDC.put("http_method", request.getMethod());
-      MDC.put("path", request.getRequestURI());
-      MDC.put("status", Integer.toString(status));
-      MDC.put("duration_ms", Long.toString(micros / 1000));
-      access.info(
-          "{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, micros / 1000);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      access
+          .atInfo()
+          .addKeyValue("http_method", request.getMethod())
+          .addKeyValue("path", request.getRequestURI())
+          .addKeyValue("status", status)
+          .addKeyValue("duration_ms", millis)
+          .log("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, millis);
       MDC.clear();
     }
   }

@@ -1,20 +1,29 @@
 package dev.safeguards.example;
 
+import dev.safeguards.StartupAbortedException;
+import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValidation;
 import dev.safeguards.config.ConfigValidator;
 import dev.safeguards.config.ConfigValue;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Mode;
+import dev.safeguards.config.ProductionRules;
+import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.SecretKind;
 import dev.safeguards.config.ValueType;
 import dev.safeguards.config.Violation;
+import dev.safeguards.shutdown.ShutdownBudget;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The service's configuration rules: the schema of its environment variables with the built-in
@@ -27,25 +36,47 @@ final class ServiceConfig {
   static final String CORS_ORIGIN_INVALID = "example.cors-origin-invalid";
   static final String CORS_NOT_EXPLICIT = "example.cors-not-explicit";
 
+  /** Errors that stop startup in development too: the service cannot run with such values. */
+  private static final Set<String> UNUSABLE =
+      Set.of(RuleIds.INVALID_TYPE, RuleIds.SHUTDOWN_BUDGET_EXCEEDS_GRACE_PERIOD);
+
   private ServiceConfig() {}
 
-  /** The schema; in production the database password is a required secret. */
+  /**
+   * The schema: every variable the service reads, with its form and range, so that every problem is
+   * reported at once. In production the database password is a required secret.
+   */
   static ConfigSchema schema(Mode mode) {
     ConfigSchema.Builder schema =
         ConfigSchema.builder()
             .key("PORT", ValueType.port())
             .key("APP_ENV", ValueType.oneOf("development", "production"))
             .databaseUrl("DATABASE_URL")
-            .known("DATABASE_USER", "DATA_DIR", "LOG_LEVEL")
+            .known("DATABASE_USER", "DATA_DIR")
+            .key("LOG_LEVEL", ValueType.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"))
             .adminToken("ADMIN_TOKEN")
             .corsOrigins("CORS_ALLOWED_ORIGINS")
+            // The shutdown budget below bounds these two together with the grace period.
             .key("DRAIN_DELAY", ValueType.duration())
             .key("DRAIN_TIMEOUT", ValueType.duration())
-            .key("SHUTDOWN_GRACE_PERIOD", ValueType.duration())
-            .key("STARTUP_DEADLINE", ValueType.duration())
-            .key("MONITOR_INTERVAL", ValueType.duration())
-            .key("DATABASE_TIMEOUT", ValueType.duration())
-            .key("DATABASE_POOL_SIZE", ValueType.integer());
+            .key(
+                "SHUTDOWN_GRACE_PERIOD",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            .key(
+                "STARTUP_DEADLINE",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            .key(
+                "MONITOR_INTERVAL",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofHours(1)))
+            // HikariCP's shortest connection timeout; 0 would mean waiting for ever.
+            .key(
+                "DATABASE_TIMEOUT",
+                SettingTypes.durationFrom(Duration.ofMillis(250), Duration.ofMinutes(1)))
+            .key("DATABASE_POOL_SIZE", SettingTypes.wholeNumberFrom(1, 100))
+            .key(
+                "HEADER_TIMEOUT",
+                SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofMinutes(5)))
+            .key("MAX_CONNECTIONS", SettingTypes.wholeNumberFrom(10, 100_000));
     if (mode == Mode.PRODUCTION) {
       schema.secret("DATABASE_PASSWORD", SecretKind.PASSWORD);
     } else {
@@ -61,8 +92,51 @@ final class ServiceConfig {
         .schema(schema(mode))
         .validator(ConfigValidator.named("database-kind", config -> databaseKind(mode, config)))
         .validator(ConfigValidator.named("cors-origins", config -> corsOrigins(mode, config)))
+        .validator(ConfigValidator.named("shutdown-budget", ServiceConfig::shutdownBudget))
         .validators(List.of(more))
         .build();
+  }
+
+  /**
+   * Stops startup in every mode when a value cannot be used at all (a wrong form or range, or a
+   * shutdown that cannot fit), listing every such problem; development mode tolerates only what is
+   * unsafe, not what is unusable.
+   *
+   * @throws StartupAbortedException with exit code 78 and the report of those problems
+   */
+  static void requireUsable(ConfigReport report) {
+    List<Violation> unusable =
+        report.errors().stream().filter(error -> UNUSABLE.contains(error.id())).toList();
+    if (!unusable.isEmpty()) {
+      String ids =
+          unusable.stream().map(Violation::id).distinct().collect(Collectors.joining(", "));
+      throw new StartupAbortedException(
+          "configuration invalid: " + unusable.size() + " error(s): " + ids,
+          StartupAbortedException.EX_CONFIG,
+          new ConfigReport(report.mode(), unusable, List.of()).toText());
+    }
+  }
+
+  /**
+   * {@code timing.shutdown-budget-exceeds-grace-period}: the drain delay, the drain timeout and the
+   * hooks fit in the grace period. Values that cannot be read are left to the type rule.
+   */
+  static List<Violation> shutdownBudget(Configuration config) throws Exception {
+    Settings defaults = Settings.from(Configuration.environment(Map.of()));
+    Optional<Duration> delay = duration(config, "DRAIN_DELAY", defaults.drainDelay());
+    Optional<Duration> drain = duration(config, "DRAIN_TIMEOUT", defaults.drainTimeout());
+    Optional<Duration> grace = duration(config, "SHUTDOWN_GRACE_PERIOD", defaults.gracePeriod());
+    if (delay.isEmpty() || drain.isEmpty() || grace.isEmpty()) {
+      return List.of();
+    }
+    ShutdownBudget budget = Shutdown.budget(delay.get(), drain.get());
+    return ProductionRules.shutdownBudget(budget, grace.get(), "SHUTDOWN_GRACE_PERIOD")
+        .validate(config);
+  }
+
+  private static Optional<Duration> duration(Configuration config, String key, Duration fallback) {
+    Optional<String> value = config.value(key).map(String::strip).filter(v -> !v.isEmpty());
+    return value.isEmpty() ? Optional.of(fallback) : Settings.parseDuration(value.get());
   }
 
   static List<Violation> databaseKind(Mode mode, Configuration config) {

@@ -6,9 +6,9 @@ import dev.safeguards.config.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param monitorInterval how often each connection is probed
  * @param databaseTimeout how long a request waits for a database connection
  * @param poolSize the maximum number of database connections
+ * @param headerTimeout how long a request may take to send its request line and headers
+ * @param maxConnections how many connections the server holds open at once
  */
 public record Settings(
     int port,
@@ -48,9 +50,14 @@ public record Settings(
     Duration startupDeadline,
     Duration monitorInterval,
     Duration databaseTimeout,
-    int poolSize) {
+    int poolSize,
+    Duration headerTimeout,
+    int maxConnections) {
 
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  /**
+   * The forms of {@link dev.safeguards.config.ValueType#duration()}, which validates them first.
+   */
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,18})(ns|us|ms|s|m|h|d)");
 
   public Settings {
     corsOrigins = List.copyOf(corsOrigins);
@@ -78,7 +85,9 @@ public record Settings(
         reader.duration("STARTUP_DEADLINE", Duration.ofSeconds(60)),
         reader.duration("MONITOR_INTERVAL", Duration.ofSeconds(15)),
         reader.duration("DATABASE_TIMEOUT", Duration.ofSeconds(2)),
-        reader.integer("DATABASE_POOL_SIZE", 10));
+        reader.integer("DATABASE_POOL_SIZE", 10),
+        reader.duration("HEADER_TIMEOUT", Duration.ofSeconds(10)),
+        reader.integer("MAX_CONNECTIONS", 1000));
   }
 
   /** Whether the service runs on the embedded H2 database. */
@@ -90,25 +99,35 @@ public record Settings(
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT5S}. */
+  /**
+   * Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} (also {@code ns} and
+   * {@code us}) or ISO-8601 {@code PT5S}, exactly the forms the configuration's validation accepts;
+   * never negative.
+   */
   static Optional<Duration> parseDuration(String value) {
-    String text = value.strip().toLowerCase(Locale.ROOT);
+    String text = value.strip();
     Matcher matcher = SIMPLE_DURATION.matcher(text);
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return Optional.of(
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          });
-    }
     try {
-      return Optional.of(Duration.parse(value.strip()));
-    } catch (DateTimeParseException e) {
+      if (matcher.matches()) {
+        return Optional.of(Duration.of(Long.parseLong(matcher.group(1)), unit(matcher.group(2))));
+      }
+      Duration duration = Duration.parse(text);
+      return duration.isNegative() ? Optional.empty() : Optional.of(duration);
+    } catch (ArithmeticException | DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static ChronoUnit unit(String suffix) {
+    return switch (suffix) {
+      case "ns" -> ChronoUnit.NANOS;
+      case "us" -> ChronoUnit.MICROS;
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      case "h" -> ChronoUnit.HOURS;
+      default -> ChronoUnit.DAYS;
+    };
   }
 
   private record Reader(Configuration config) {

@@ -1,11 +1,11 @@
 package dev.safeguards.example;
 
-import dev.safeguards.StartupAbortedException;
-import dev.safeguards.config.ConfigValidation;
-import dev.safeguards.config.ProductionRules;
+import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The shutdown sequence: after the drain, stop the monitor, close WebSockets with 1001, stop the
@@ -16,49 +16,54 @@ final class Shutdown {
 
   private Shutdown() {}
 
-  static ShutdownCoordinator coordinator(Settings settings, Components c) {
-    ShutdownCoordinator.Builder builder =
-        ShutdownCoordinator.builder()
-            .engine(c.engine())
-            .inFlight(c.inFlight())
-            .drainDelay(settings.drainDelay())
-            .drainTimeout(settings.drainTimeout())
-            .gracePeriod(settings.gracePeriod())
-            .hook(
-                ShutdownHook.of(
-                    "reachability-monitor",
-                    0,
-                    Duration.ofSeconds(1),
-                    () -> c.monitor().stop(Duration.ofMillis(800))))
-            .hook(
-                ShutdownHook.of(
-                    "websockets",
-                    10,
-                    Duration.ofSeconds(2),
-                    () -> c.events().closeAll(Duration.ofMillis(1500))))
-            .hook(
-                ShutdownHook.of("http-server", 20, Duration.ofSeconds(2), () -> c.server().stop()))
-            .hook(ShutdownHook.of("health-engine", 30, Duration.ofSeconds(1), c.engine()::close))
-            .hook(ShutdownHook.of("database-pool", 1000, Duration.ofSeconds(2), c.pool()::close));
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new StartupAbortedException(
-          e.getMessage(),
-          StartupAbortedException.EX_CONFIG,
-          "CONFIGURATION INVALID\n  SHUTDOWN_GRACE_PERIOD: "
-              + e.getMessage()
-              + "\n  Action: raise SHUTDOWN_GRACE_PERIOD, or lower DRAIN_DELAY or DRAIN_TIMEOUT");
+  /** The hooks, in phase order, with their timeouts; {@link #coordinator} gives them their work. */
+  enum Hook {
+    REACHABILITY_MONITOR("reachability-monitor", 0, 1),
+    WEBSOCKETS("websockets", 10, 2),
+    HTTP_SERVER("http-server", 20, 2),
+    HEALTH_ENGINE("health-engine", 30, 1),
+    DATABASE_POOL("database-pool", 1000, 2);
+
+    private final String hookName;
+    private final int phase;
+    private final Duration timeout;
+
+    Hook(String hookName, int phase, int timeoutSeconds) {
+      this.hookName = hookName;
+      this.phase = phase;
+      this.timeout = Duration.ofSeconds(timeoutSeconds);
+    }
+
+    ShutdownHook with(ShutdownHook.Action action) {
+      return ShutdownHook.of(hookName, phase, timeout, action);
     }
   }
 
-  /** The validation served at /production-readiness: the startup rules plus the timing rules. */
-  static ConfigValidation readinessValidation(
-      Settings settings, Components c, ShutdownCoordinator coordinator) {
-    return ServiceConfig.validation(
-        settings.mode(),
-        ProductionRules.shutdownBudget(
-            coordinator.budget(), coordinator.gracePeriod(), "SHUTDOWN_GRACE_PERIOD"),
-        ProductionRules.healthWarnings(c.engine()::warnings));
+  /**
+   * The coordinator. Its budget fits the grace period: {@link ServiceConfig} refused the
+   * configuration otherwise.
+   */
+  static ShutdownCoordinator coordinator(Settings settings, Components c) {
+    return ShutdownCoordinator.builder()
+        .engine(c.engine())
+        .inFlight(c.inFlight())
+        .drainDelay(settings.drainDelay())
+        .drainTimeout(settings.drainTimeout())
+        .gracePeriod(settings.gracePeriod())
+        .hook(Hook.REACHABILITY_MONITOR.with(() -> c.monitor().stop(Duration.ofMillis(800))))
+        .hook(Hook.WEBSOCKETS.with(() -> c.events().closeAll(Duration.ofMillis(1500))))
+        .hook(Hook.HTTP_SERVER.with(() -> c.server().stop()))
+        .hook(Hook.HEALTH_ENGINE.with(c.engine()::close))
+        .hook(Hook.DATABASE_POOL.with(c.pool()::close))
+        .build();
+  }
+
+  /** The longest the shutdown can take with these drain settings. */
+  static ShutdownBudget budget(Duration drainDelay, Duration drainTimeout) {
+    Map<String, Duration> hooks = new LinkedHashMap<>();
+    for (Hook hook : Hook.values()) {
+      hooks.put(hook.hookName, hook.timeout);
+    }
+    return new ShutdownBudget(drainDelay, drainTimeout, hooks);
   }
 }

@@ -99,8 +99,95 @@ class ServiceConfigTest {
         .isEqualTo(78);
   }
 
+  @Test
+  void everySettingOutOfItsRangeIsReportedAtOnceNamingTheRule() {
+    Map<String, String> env = new java.util.HashMap<>(safe());
+    env.put("DATABASE_POOL_SIZE", "-5");
+    env.put("LOG_LEVEL", "LOUD");
+    env.put("DATABASE_TIMEOUT", "0ms");
+    env.put("MONITOR_INTERVAL", "0s");
+    env.put("STARTUP_DEADLINE", "0s");
+    env.put("SHUTDOWN_GRACE_PERIOD", "soon");
+    env.put("PORT", "70000");
+    assertThat(production(env).errors())
+        .filteredOn(v -> v.id().equals("config.invalid-type"))
+        .extracting(Violation::message)
+        .containsExactlyInAnyOrder(
+            "'PORT' must be a port number from 1 to 65535, like 8080, but its value is not",
+            "'LOG_LEVEL' must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, but its value is not",
+            "'SHUTDOWN_GRACE_PERIOD' must be a duration from 1s to 1h, like 5s, but its value is not",
+            "'STARTUP_DEADLINE' must be a duration from 1s to 1h, like 5s, but its value is not",
+            "'MONITOR_INTERVAL' must be a duration from 1s to 1h, like 5s, but its value is not",
+            "'DATABASE_TIMEOUT' must be a duration from 250ms to 1m, like 5s, but its value is not",
+            "'DATABASE_POOL_SIZE' must be a whole number from 1 to 100, but its value is not");
+  }
+
+  @Test
+  void aDrainThatDoesNotFitTheGracePeriodIsAnError() {
+    Map<String, String> env = new java.util.HashMap<>(safe());
+    env.put("DRAIN_DELAY", "10m");
+    assertThat(production(env).errors())
+        .extracting(Violation::id, Violation::key)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "timing.shutdown-budget-exceeds-grace-period", "SHUTDOWN_GRACE_PERIOD"));
+  }
+
+  @Test
+  void inDevelopmentUnusableValuesStopStartupWithExitCode78ListingEachOne() {
+    ConfigReport report =
+        ServiceConfig.validation(Mode.DEVELOPMENT)
+            .validate(
+                Configuration.environment(
+                    Map.of(
+                        "DATABASE_POOL_SIZE", "0",
+                        "DRAIN_DELAY", "10m",
+                        "APP_ENV", "prodution",
+                        "CORS_ALLOWED_ORIGINS", "*")));
+    assertThatThrownBy(() -> ServiceConfig.requireUsable(report))
+        .isInstanceOf(StartupAbortedException.class)
+        .hasMessage(
+            "configuration invalid: 3 error(s): config.invalid-type,"
+                + " timing.shutdown-budget-exceeds-grace-period")
+        .satisfies(
+            e -> {
+              StartupAbortedException aborted = (StartupAbortedException) e;
+              assertThat(aborted.exitCode()).isEqualTo(78);
+              assertThat(aborted.report())
+                  .contains("DATABASE_POOL_SIZE")
+                  .contains("APP_ENV")
+                  .contains("SHUTDOWN_GRACE_PERIOD")
+                  .doesNotContain("CORS_ALLOWED_ORIGINS");
+            });
+  }
+
   @ParameterizedTest
-  @CsvSource({"250ms,250", "5s,5000", "2m,120000", "1h,3600000", "PT1.5S,1500"})
+  @CsvSource({
+    "250ms",
+    "5s",
+    "2m",
+    "1h",
+    "1d",
+    "15us",
+    "PT1.5S",
+    "5S",
+    "5 s",
+    "-5s",
+    "PT-1S",
+    "5",
+    "s",
+    "99999999999999999999s",
+    "9999999999999999d",
+    "1.5s",
+    "' 5s '"
+  })
+  void durationsAreReadExactlyAsTheValidationAcceptsThem(String text) {
+    assertThat(Settings.parseDuration(text).isPresent())
+        .isEqualTo(dev.safeguards.config.ValueType.duration().accepts().test(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"250ms,250", "5s,5000", "2m,120000", "1h,3600000", "1d,86400000", "PT1.5S,1500"})
   void durationsReadTheUsualForms(String text, long millis) {
     assertThat(Settings.parseDuration(text)).contains(Duration.ofMillis(millis));
   }

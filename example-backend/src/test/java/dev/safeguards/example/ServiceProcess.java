@@ -31,7 +31,10 @@ final class ServiceProcess implements AutoCloseable {
           "STARTUP_DEADLINE",
           "MONITOR_INTERVAL",
           "DATABASE_TIMEOUT",
-          "DATABASE_POOL_SIZE");
+          "DATABASE_POOL_SIZE",
+          "HEADER_TIMEOUT",
+          "MAX_CONNECTIONS",
+          "LOG_LEVEL");
 
   private final Process process;
   private final Path stdout;

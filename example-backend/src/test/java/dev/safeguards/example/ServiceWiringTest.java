@@ -22,7 +22,7 @@ class ServiceWiringTest {
 
   @BeforeAll
   static void start() {
-    service = TestService.onH2(dataDir, Map.of("MONITOR_INTERVAL", "200ms"));
+    service = TestService.onH2(dataDir, Map.of("MONITOR_INTERVAL", "1s"));
     http = service.http();
   }
 
@@ -45,7 +45,9 @@ class ServiceWiringTest {
     assertThat(status.json().at("/startup/passed").asBoolean()).isTrue();
     assertThat(status.json().at("/startup/gates"))
         .extracting(gate -> gate.get("name").asText())
-        .containsExactly("database", "migrations", "websocket-manager");
+        .containsExactly("database", "websocket-manager");
+    assertThat(status.json().at("/migrations/applied").asBoolean()).isTrue();
+    assertThat(status.json().at("/migrations/version").asText()).isEqualTo("3");
   }
 
   @Test
@@ -67,7 +69,10 @@ class ServiceWiringTest {
             .get("id")
             .asLong();
     http.get("/api/connections/" + id);
-    String scrape = http.get("/metrics").body();
+    assertThat(http.get("/metrics").status()).as("without the token").isEqualTo(401);
+    assertThat(http.get("/metrics", Map.of("Authorization", "Bearer wrong")).status())
+        .isEqualTo(401);
+    String scrape = http.get("/metrics", bearer()).body();
     assertThat(scrape)
         .contains(
             "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=\"/api/connections/{id}\",status=\"200\"}")

@@ -6,6 +6,7 @@ import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.test.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,46 @@ class StartupFailureIT {
           .contains("Exit code 78");
       String everything = service.stdout() + service.stderr();
       assertThat(everything).doesNotContain(token).doesNotContain(password);
+    }
+  }
+
+  @Test
+  void whenSettingsAreOutOfRangeThenExits78ListingEveryOneWithoutAStackTraceInEveryMode()
+      throws Exception {
+    Map<String, String> production =
+        Map.of(
+            "APP_ENV", "production",
+            "ADMIN_TOKEN", "4f1c9a7e2b8d6053a1e9c7b4d2f08a6e",
+            "DATABASE_URL", "jdbc:postgresql://db.internal:5432/app?sslmode=verify-full",
+            "DATABASE_PASSWORD", "Zq8#unique-database-password-41",
+            "DATABASE_POOL_SIZE", "-5",
+            "LOG_LEVEL", "LOUD",
+            "DRAIN_DELAY", "10m",
+            "DATABASE_TIMEOUT", "0ms");
+    Map<String, String> development =
+        Map.of(
+            "DATA_DIR", workDir.resolve("data").toString(),
+            "DATABASE_POOL_SIZE", "0",
+            "MONITOR_INTERVAL", "0s",
+            "STARTUP_DEADLINE", "0s");
+    for (Map<String, String> env : List.of(production, development)) {
+      try (ServiceProcess service = ServiceProcess.start(workDir, env)) {
+        assertThat(service.awaitExit(Duration.ofSeconds(20))).as(env.toString()).isEqualTo(78);
+        String stderr = service.stderr();
+        assertThat(stderr).contains("Exit code 78").doesNotContain("\tat ");
+        if (env == production) {
+          assertThat(stderr)
+              .contains("'DATABASE_POOL_SIZE' must be a whole number from 1 to 100")
+              .contains("'LOG_LEVEL' must be one of")
+              .contains("'DATABASE_TIMEOUT' must be a duration from 250ms to 1m")
+              .contains("timing.shutdown-budget-exceeds-grace-period");
+        } else {
+          assertThat(stderr)
+              .contains("'DATABASE_POOL_SIZE' must be a whole number from 1 to 100")
+              .contains("'MONITOR_INTERVAL' must be a duration from 1s to 1h")
+              .contains("'STARTUP_DEADLINE' must be a duration from 1s to 1h");
+        }
+      }
     }
   }
 

@@ -36,6 +36,7 @@ final class BackendProcess implements MonitoredService {
     env.put("DATABASE_URL", jdbcUrl);
     env.put("DATABASE_USER", user);
     env.put("DATABASE_PASSWORD", password);
+    env.put("ADMIN_TOKEN", TOKEN);
     BackendProcess backend = new BackendProcess(builder.start(), port);
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest live =

@@ -217,6 +217,7 @@ class LiveMonitoringTest {
   private static HttpResponse<String> get(String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+            .header("Authorization", "Bearer " + MonitoredService.TOKEN)
             .timeout(Duration.ofSeconds(5))
             .build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,11 @@ import java.util.Optional;
  */
 interface MonitoredService extends AutoCloseable {
 
+  /**
+   * The admin token the service is started with; Prometheus sends it to scrape {@code /metrics}.
+   */
+  String TOKEN = "monitoring-test-token-0123456789abcdef0123456789";
+
   /** System property naming the example backend's runnable jar. */
   String BACKEND_JAR = "safeguards.monitoring.backendJar";
 

@@ -43,6 +43,7 @@ final class PrometheusServer implements AutoCloseable {
     Files.copy(Repository.recordingRules(), directory.resolve("recording.yml"));
     Files.writeString(
         directory.resolve("alerts.yml"), shortenFor(Files.readString(Repository.alertRules())));
+    Files.writeString(directory.resolve("admin-token"), MonitoredService.TOKEN);
     Files.writeString(directory.resolve("prometheus.yml"), config(servicePort));
     int port = FreePort.find();
     Process process =
@@ -78,6 +79,9 @@ final class PrometheusServer implements AutoCloseable {
           - alerts.yml
         scrape_configs:
           - job_name: app
+            authorization:
+              type: Bearer
+              credentials_file: admin-token
             static_configs:
               - targets: ["127.0.0.1:%d"]
                 labels:

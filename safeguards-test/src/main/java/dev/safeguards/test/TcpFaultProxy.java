@@ -6,9 +6,10 @@ import java.time.Duration;
 
 /**
  * A TCP proxy on the loopback interface that forwards to one target and injects faults on demand:
- * an outage ({@link #cut()}), a silent network ({@link #blackhole()}) or latency ({@link
- * #latency(Duration)}). Point the code under test at {@link #host()}:{@link #port()} instead of the
- * real server, then switch faults while the test runs; the real server is never touched.
+ * an outage ({@link #cut()}), a silent network ({@link #blackhole()}), lost replies ({@link
+ * #dropReplies()}) or latency ({@link #latency(Duration)}). Point the code under test at {@link
+ * #host()}:{@link #port()} instead of the real server, then switch faults while the test runs; the
+ * real server is never touched.
  *
  * <pre>{@code
  * try (TcpFaultProxy proxy = TcpFaultProxy.start("127.0.0.1", 5432)) {
@@ -91,6 +92,15 @@ public interface TcpFaultProxy extends AutoCloseable {
    */
   void blackhole();
 
+  /**
+   * Simulates replies lost on the way back: what clients send is forwarded to the target, which
+   * acts on it, but nothing the target answers reaches the clients, until {@link #restore()}. This
+   * is the fault that makes the outcome of a write unknown: a database commits a statement whose
+   * acknowledgement never arrives. Bytes dropped meanwhile are lost, so the protocol of a
+   * connection open across the fault is usually broken afterwards.
+   */
+  void dropReplies();
+
   /** Back to forwarding every byte at once. */
   void restore();
 
@@ -107,6 +117,8 @@ public interface TcpFaultProxy extends AutoCloseable {
     /** Connections are reset. */
     CUT,
     /** Nothing is forwarded or answered; bytes are held until the mode changes. */
-    BLACKHOLE
+    BLACKHOLE,
+    /** Bytes from clients are forwarded; the target's replies are read and dropped. */
+    DROP_REPLIES
   }
 }

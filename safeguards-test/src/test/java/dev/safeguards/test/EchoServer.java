@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A real TCP server on the loopback interface that echoes every byte back, for proxy tests. */
 final class EchoServer implements AutoCloseable {
@@ -22,6 +23,7 @@ final class EchoServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       };
+  private final AtomicLong received = new AtomicLong();
   private volatile boolean closed;
 
   EchoServer() {
@@ -35,6 +37,11 @@ final class EchoServer implements AutoCloseable {
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** How many bytes have arrived, over every connection. */
+  long received() {
+    return received.get();
   }
 
   private void acceptLoop() {
@@ -58,6 +65,7 @@ final class EchoServer implements AutoCloseable {
       byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        received.addAndGet(read);
         out.write(buffer, 0, read);
         out.flush();
       }

@@ -186,6 +186,26 @@ class TcpFaultProxyTest {
   }
 
   @Test
+  void whenRepliesAreDroppedThenRequestsReachTheTargetButNoAnswerComesBack() throws IOException {
+    try (Socket open = connect()) {
+      assertThat(roundTrip(open, "before")).isEqualTo("before");
+      long before = echo.received();
+
+      proxy.dropReplies();
+
+      assertThat(proxy.mode()).isEqualTo(Mode.DROP_REPLIES);
+      open.setSoTimeout(300);
+      assertThatThrownBy(() -> roundTrip(open, "lost")).isInstanceOf(SocketTimeoutException.class);
+      await().atMost(Duration.ofSeconds(5)).until(() -> echo.received() == before + 4);
+
+      proxy.restore();
+
+      open.setSoTimeout(5_000);
+      assertThat(roundTrip(open, "again")).isEqualTo("again");
+    }
+  }
+
+  @Test
   void whenLatencyIsAddedThenARoundTripTakesAtLeastTwiceTheLatency() throws IOException {
     Duration latency = Duration.ofMillis(150);
     proxy.latency(latency);

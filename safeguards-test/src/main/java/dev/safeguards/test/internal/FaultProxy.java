@@ -124,6 +124,11 @@ public final class FaultProxy implements TcpFaultProxy {
   }
 
   @Override
+  public void dropReplies() {
+    change(Mode.DROP_REPLIES, Duration.ZERO);
+  }
+
+  @Override
   public void restore() {
     change(Mode.PASS_THROUGH, Duration.ZERO);
   }

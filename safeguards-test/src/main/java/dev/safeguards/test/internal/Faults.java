@@ -41,16 +41,21 @@ final class Faults {
 
   /**
    * Waits until a chunk read at {@code readNanos} may be forwarded. Returns false when it must be
-   * dropped instead (cut, or the proxy closing). A blackhole holds the chunk, as a network
-   * partition holds a TCP stream's bytes, until the mode changes. A mode change wakes the wait, so
-   * restoring forwards held chunks at once.
+   * dropped instead (cut, a reply while replies are dropped, or the proxy closing). A blackhole
+   * holds the chunk, as a network partition holds a TCP stream's bytes, until the mode changes. A
+   * mode change wakes the wait, so restoring forwards held chunks at once.
+   *
+   * @param reply whether the chunk comes from the target, on its way back to the client
    */
-  boolean awaitForward(long readNanos) throws InterruptedException {
+  boolean awaitForward(long readNanos, boolean reply) throws InterruptedException {
     synchronized (lock) {
       while (!closed) {
         if (mode == Mode.BLACKHOLE) {
           lock.wait();
           continue;
+        }
+        if (mode == Mode.DROP_REPLIES) {
+          return !reply;
         }
         if (mode != Mode.LATENCY) {
           return mode == Mode.PASS_THROUGH;

@@ -66,9 +66,9 @@ final class Link {
         closeQuietly(socket);
         return;
       }
-      inbound = threads.newThread(() -> pump(socket, client));
+      inbound = threads.newThread(() -> pump(socket, client, true));
       inbound.start();
-      pump(client, socket);
+      pump(client, socket, false);
     } catch (IOException e) {
       if (!closed.get()) {
         log.debug("fault proxy connection failed: target={} error={}", target, e.toString());
@@ -80,14 +80,15 @@ final class Link {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to}; {@code replies} tells the target's answers apart. */
+  private void pump(Socket from, Socket to, boolean replies) {
     byte[] buffer = new byte[CHUNK];
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       int read;
       while ((read = in.read(buffer)) >= 0) {
-        if (faults.awaitForward(System.nanoTime())) {
+        if (faults.awaitForward(System.nanoTime(), replies)) {
           out.write(buffer, 0, read);
           out.flush();
         }

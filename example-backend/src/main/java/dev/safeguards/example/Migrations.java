@@ -1,0 +1,99 @@
+package dev.safeguards.example;
+
+import dev.safeguards.StartupAbortedException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the schema migrations once, after the database gate has passed, on the starting thread:
+ * never retried, never cut short and never interrupted, since an interrupted migration can leave
+ * the database unusable (H2 closes its file when the thread writing it is interrupted). A failure
+ * is fatal: a later attempt would meet the same schema.
+ */
+final class Migrations {
+
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+  private final DataSource dataSource;
+  private volatile Map<String, Object> status = Map.of("applied", false);
+
+  Migrations(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Applies every pending migration.
+   *
+   * @throws StartupAbortedException with exit code 69 and Flyway's account of the failure
+   */
+  void apply() {
+    long start = System.nanoTime();
+    MigrateResult result;
+    try {
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .failOnMissingLocations(true)
+              .load();
+      result = flyway.migrate();
+    } catch (FlywayException e) {
+      throw failed(e);
+    }
+    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    Map<String, Object> applied = new LinkedHashMap<>();
+    applied.put("applied", true);
+    applied.put("executed", result.migrationsExecuted);
+    // With nothing pending Flyway names no target: the schema stays at its version.
+    String version =
+        Objects.requireNonNullElse(
+            result.targetSchemaVersion,
+            Objects.requireNonNullElse(result.initialSchemaVersion, "none"));
+    applied.put("version", version);
+    applied.put("durationMs", millis);
+    status = Map.copyOf(applied);
+    log.info(
+        "migrations applied: executed={} version={} duration_ms={}",
+        result.migrationsExecuted,
+        version,
+        millis);
+  }
+
+  /** What {@code /status} shows: whether they ran, how many, the schema version and the time. */
+  Map<String, Object> status() {
+    return status;
+  }
+
+  private static StartupAbortedException failed(FlywayException e) {
+    String report =
+        """
+
+        ***************************
+        MIGRATIONS FAILED
+        ***************************
+
+        The schema migrations did not complete, so this release cannot use the database.
+        Nothing was served. Flyway reports:
+
+        %s
+
+        Action:
+
+          Fix what Flyway names above: a migration that fails, or a schema that does not match
+          this release's migrations (a changed or missing migration: deploy the release that
+          matches the database, or repair its history with Flyway). PostgreSQL rolls back a
+          failed migration, so fixing it and restarting runs it again.
+        """
+            .formatted(e.getMessage().strip().indent(2).stripTrailing());
+    return new StartupAbortedException(
+        "the schema migrations failed", StartupAbortedException.EX_UNAVAILABLE, report);
+  }
+}
