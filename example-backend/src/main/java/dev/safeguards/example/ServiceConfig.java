@@ -14,6 +14,7 @@ import dev.safeguards.config.SecretKind;
 import dev.safeguards.config.ValueType;
 import dev.safeguards.config.Violation;
 import dev.safeguards.shutdown.ShutdownBudget;
+import dev.safeguards.time.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -136,7 +137,7 @@ final class ServiceConfig {
 
   private static Optional<Duration> duration(Configuration config, String key, Duration fallback) {
     Optional<String> value = config.value(key).map(String::strip).filter(v -> !v.isEmpty());
-    return value.isEmpty() ? Optional.of(fallback) : Settings.parseDuration(value.get());
+    return value.isEmpty() ? Optional.of(fallback) : Durations.parse(value.get());
   }
 
   static List<Violation> databaseKind(Mode mode, Configuration config) {

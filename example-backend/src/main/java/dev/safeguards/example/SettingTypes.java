@@ -15,7 +15,7 @@ final class SettingTypes {
         "duration",
         "a duration from " + Durations.format(min) + " to " + Durations.format(max) + ", like 5s",
         value ->
-            Settings.parseDuration(value)
+            Durations.parse(value)
                 .filter(d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0)
                 .isPresent());
   }

@@ -3,15 +3,12 @@ package dev.safeguards.example;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Mode;
+import dev.safeguards.time.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The service's settings, read from environment variables. Every variable is listed, with its
@@ -57,8 +54,6 @@ public record Settings(
   /**
    * The forms of {@link dev.safeguards.config.ValueType#duration()}, which validates them first.
    */
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,18})(ns|us|ms|s|m|h|d)");
-
   public Settings {
     corsOrigins = List.copyOf(corsOrigins);
   }
@@ -99,37 +94,6 @@ public record Settings(
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /**
-   * Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} (also {@code ns} and
-   * {@code us}) or ISO-8601 {@code PT5S}, exactly the forms the configuration's validation accepts;
-   * never negative.
-   */
-  static Optional<Duration> parseDuration(String value) {
-    String text = value.strip();
-    Matcher matcher = SIMPLE_DURATION.matcher(text);
-    try {
-      if (matcher.matches()) {
-        return Optional.of(Duration.of(Long.parseLong(matcher.group(1)), unit(matcher.group(2))));
-      }
-      Duration duration = Duration.parse(text);
-      return duration.isNegative() ? Optional.empty() : Optional.of(duration);
-    } catch (ArithmeticException | DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static ChronoUnit unit(String suffix) {
-    return switch (suffix) {
-      case "ns" -> ChronoUnit.NANOS;
-      case "us" -> ChronoUnit.MICROS;
-      case "ms" -> ChronoUnit.MILLIS;
-      case "s" -> ChronoUnit.SECONDS;
-      case "m" -> ChronoUnit.MINUTES;
-      case "h" -> ChronoUnit.HOURS;
-      default -> ChronoUnit.DAYS;
-    };
-  }
-
   private record Reader(Configuration config) {
     Optional<String> optional(String key) {
       return config.value(key).map(String::strip).filter(value -> !value.isEmpty());
@@ -153,7 +117,7 @@ public record Settings(
       if (value.isEmpty()) {
         return fallback;
       }
-      return parseDuration(value.get()).orElseThrow(() -> invalid(key, "a duration like 5s"));
+      return Durations.parse(value.get()).orElseThrow(() -> invalid(key, "a duration like 5s"));
     }
 
     private static StartupAbortedException invalid(String key, String expected) {

@@ -10,10 +10,7 @@ import dev.safeguards.config.Mode;
 import dev.safeguards.config.Violation;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceConfigTest {
 
@@ -159,41 +156,5 @@ class ServiceConfigTest {
                   .contains("SHUTDOWN_GRACE_PERIOD")
                   .doesNotContain("CORS_ALLOWED_ORIGINS");
             });
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "250ms",
-    "5s",
-    "2m",
-    "1h",
-    "1d",
-    "15us",
-    "PT1.5S",
-    "5S",
-    "5 s",
-    "-5s",
-    "PT-1S",
-    "5",
-    "s",
-    "99999999999999999999s",
-    "9999999999999999d",
-    "1.5s",
-    "' 5s '"
-  })
-  void durationsAreReadExactlyAsTheValidationAcceptsThem(String text) {
-    assertThat(Settings.parseDuration(text).isPresent())
-        .isEqualTo(dev.safeguards.config.ValueType.duration().accepts().test(text));
-  }
-
-  @ParameterizedTest
-  @CsvSource({"250ms,250", "5s,5000", "2m,120000", "1h,3600000", "1d,86400000", "PT1.5S,1500"})
-  void durationsReadTheUsualForms(String text, long millis) {
-    assertThat(Settings.parseDuration(text)).contains(Duration.ofMillis(millis));
-  }
-
-  @Test
-  void anUnknownDurationFormIsEmpty() {
-    assertThat(Settings.parseDuration("5 seconds")).isEqualTo(Optional.empty());
   }
 }

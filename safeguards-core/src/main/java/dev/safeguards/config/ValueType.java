@@ -1,6 +1,7 @@
 package dev.safeguards.config;
 
 import dev.safeguards.config.internal.ValueTypes;
+import dev.safeguards.time.Durations;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -39,7 +40,7 @@ public record ValueType(String name, String expected, Predicate<String> accepts)
     return new ValueType(
         "duration",
         "a duration like 250ms, 5s, 2m, 1h, 1d or PT5S",
-        value -> ValueTypes.parseDuration(value).isPresent());
+        value -> Durations.parse(value).isPresent());
   }
 
   /** {@code true} or {@code false}, in any case. */

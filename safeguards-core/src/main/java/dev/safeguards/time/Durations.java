@@ -1,12 +1,20 @@
 package dev.safeguards.time;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Formats durations for people, as every Safeguards message does: {@code 250ms}, {@code 3s}, {@code
- * 1m30s}, {@code -2s}; below a millisecond, microseconds ({@code 15us}).
+ * 1m30s}, {@code -2s}; below a millisecond, microseconds ({@code 15us}). Parses the forms that
+ * configuration accepts.
  */
 public final class Durations {
+
+  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,18})(ns|us|ms|s|m|h|d)");
 
   private Durations() {}
 
@@ -36,5 +44,39 @@ public final class Durations {
       out.append(seconds).append('s');
     }
     return out.toString();
+  }
+
+  /**
+   * Parses {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} (also {@code ns} and
+   * {@code us}) or ISO-8601 {@code PT5S}, surrounding blanks ignored: the forms that {@link
+   * dev.safeguards.config.ValueType#duration()} accepts.
+   *
+   * @return the duration, or empty when {@code text} has none of these forms, is negative or does
+   *     not fit in a {@link Duration}
+   */
+  public static Optional<Duration> parse(String text) {
+    String value = text.strip();
+    Matcher simple = SIMPLE.matcher(value);
+    try {
+      if (simple.matches()) {
+        return Optional.of(Duration.of(Long.parseLong(simple.group(1)), unit(simple.group(2))));
+      }
+      Duration duration = Duration.parse(value);
+      return duration.isNegative() ? Optional.empty() : Optional.of(duration);
+    } catch (ArithmeticException | DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ChronoUnit unit(String suffix) {
+    return switch (suffix) {
+      case "ns" -> ChronoUnit.NANOS;
+      case "us" -> ChronoUnit.MICROS;
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      case "h" -> ChronoUnit.HOURS;
+      default -> ChronoUnit.DAYS;
+    };
   }
 }
