@@ -33,12 +33,13 @@ class DatabaseOutageIT {
       throws IOException {
     return ServiceProcess.start(
             workDir,
-            Map.of(
-                "DATABASE_URL", database.urlThrough(proxy),
-                "DATABASE_USER", database.server().user(),
-                "DATABASE_PASSWORD", database.server().password(),
-                "DATABASE_TIMEOUT", poolTimeout,
-                "DATABASE_POOL_SIZE", Integer.toString(poolSize)))
+            database.serviceEnvThrough(
+                proxy,
+                Map.of(
+                    "DATABASE_TIMEOUT",
+                    poolTimeout,
+                    "DATABASE_POOL_SIZE",
+                    Integer.toString(poolSize))))
         .awaitReady(Duration.ofSeconds(30));
   }
 

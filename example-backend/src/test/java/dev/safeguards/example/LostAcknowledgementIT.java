@@ -39,12 +39,8 @@ class LostAcknowledgementIT {
   private ServiceProcess start(PostgresDatabase database, TcpFaultProxy proxy) throws Exception {
     return ServiceProcess.start(
             workDir,
-            Map.of(
-                "DATABASE_URL", database.urlThrough(proxy),
-                "DATABASE_USER", database.server().user(),
-                "DATABASE_PASSWORD", database.server().password(),
-                "DATABASE_TIMEOUT", "1s",
-                "DATABASE_POOL_SIZE", "4"))
+            database.serviceEnvThrough(
+                proxy, Map.of("DATABASE_TIMEOUT", "1s", "DATABASE_POOL_SIZE", "4")))
         .awaitReady(Duration.ofSeconds(30));
   }
 

@@ -85,10 +85,7 @@ class MigrationsIT {
   }
 
   private static Map<String, String> env(PostgresDatabase database) {
-    return Map.of(
-        "DATABASE_URL", database.url(),
-        "DATABASE_USER", database.server().user(),
-        "DATABASE_PASSWORD", database.server().password());
+    return database.serviceEnv(Map.of());
   }
 
   private static java.sql.Connection connect(PostgresDatabase database) throws Exception {

@@ -30,7 +30,7 @@ class PageBrowserTest {
             TcpFaultProxy.start(database.server().host(), database.server().port());
         TestService service =
             TestService.onPostgres(
-                database, database.urlThrough(proxy), Map.of("DATABASE_TIMEOUT", "1s"))) {
+                database.serviceEnvThrough(proxy, Map.of("DATABASE_TIMEOUT", "1s")))) {
       Http http = service.http();
       http.post("/api/connections", ConnectionsApiContract.connection("seeded", 5432));
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -19,13 +19,7 @@ class PostgresConnectionsApiIT extends ConnectionsApiContract {
   static void start() throws Exception {
     database = new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
     service =
-        ServiceProcess.start(
-                workDir,
-                Map.of(
-                    "DATABASE_URL", database.url(),
-                    "DATABASE_USER", database.server().user(),
-                    "DATABASE_PASSWORD", database.server().password(),
-                    "MONITOR_INTERVAL", "1h"))
+        ServiceProcess.start(workDir, database.serviceEnv(Map.of("MONITOR_INTERVAL", "1h")))
             .awaitReady(Duration.ofSeconds(30));
   }
 

@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +30,25 @@ final class PostgresDatabase implements AutoCloseable {
 
   String urlThrough(TcpFaultProxy proxy) {
     return "jdbc:postgresql://" + proxy.hostAndPort() + "/" + name;
+  }
+
+  /** The service's settings for this database, reached directly, with {@code extra} on top. */
+  Map<String, String> serviceEnv(Map<String, String> extra) {
+    return serviceEnv(url(), extra);
+  }
+
+  /** The service's settings for this database, reached through {@code proxy}. */
+  Map<String, String> serviceEnvThrough(TcpFaultProxy proxy, Map<String, String> extra) {
+    return serviceEnv(urlThrough(proxy), extra);
+  }
+
+  private Map<String, String> serviceEnv(String url, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", url);
+    env.put("DATABASE_USER", server.user());
+    env.put("DATABASE_PASSWORD", server.password());
+    env.putAll(extra);
+    return Map.copyOf(env);
   }
 
   TestDatabase server() {

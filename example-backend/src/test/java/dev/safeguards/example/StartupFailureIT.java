@@ -51,12 +51,8 @@ class StartupFailureIT {
       try (ServiceProcess service =
           ServiceProcess.start(
               workDir,
-              Map.of(
-                  "DATABASE_URL", database.urlThrough(proxy),
-                  "DATABASE_USER", database.server().user(),
-                  "DATABASE_PASSWORD", database.server().password(),
-                  "DATABASE_TIMEOUT", "500ms",
-                  "STARTUP_DEADLINE", "30s"))) {
+              database.serviceEnvThrough(
+                  proxy, Map.of("DATABASE_TIMEOUT", "500ms", "STARTUP_DEADLINE", "30s")))) {
         assertThat(service.awaitExit(Duration.ofSeconds(3))).as("still waiting").isNull();
         proxy.restore();
         service.awaitReady(Duration.ofSeconds(20));

@@ -26,13 +26,10 @@ final class TestService implements AutoCloseable {
     return new TestService(start(env));
   }
 
-  /** On {@code database}, which the caller creates and drops. */
-  static TestService onPostgres(PostgresDatabase database, String url, Map<String, String> extra) {
+  /** On a PostgreSQL database that the caller creates and drops, named by {@code databaseEnv}. */
+  static TestService onPostgres(Map<String, String> databaseEnv) {
     Map<String, String> env = base();
-    env.put("DATABASE_URL", url);
-    env.put("DATABASE_USER", database.server().user());
-    env.put("DATABASE_PASSWORD", database.server().password());
-    env.putAll(extra);
+    env.putAll(databaseEnv);
     return new TestService(start(env));
   }
 
