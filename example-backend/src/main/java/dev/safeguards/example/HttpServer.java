@@ -5,6 +5,7 @@ import dev.safeguards.servlet.SafeguardsEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -123,11 +124,15 @@ final class HttpServer {
     server.start();
   }
 
-  /** Starts listening; returns the bound port. */
+  /** Starts listening; returns the bound port. A port in use ends the start: see PortInUse. */
   int open() throws Exception {
     server.addConnector(connector);
     if (!connector.isStarted()) {
-      connector.start();
+      try {
+        connector.start();
+      } catch (IOException e) {
+        throw PortInUse.explain(e, connector.getPort());
+      }
     }
     return connector.getLocalPort();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.test.TestDatabases;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,25 @@ class StartupFailureIT {
         proxy.restore();
         service.awaitReady(Duration.ofSeconds(20));
         assertThat(service.http().get("/api/connections").status()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void whenThePortIsTakenThenExits69NamingThePortWithoutAStackTrace() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      String port = Integer.toString(taken.getLocalPort());
+      try (ServiceProcess service =
+          ServiceProcess.start(
+              workDir, Map.of("DATA_DIR", workDir.resolve("data").toString(), "PORT", port))) {
+        Integer exit = service.awaitExit(Duration.ofSeconds(30));
+
+        assertThat(exit).isEqualTo(69);
+        assertThat(service.stderr())
+            .contains("PORT IN USE")
+            .contains("Port " + port + " is already in use")
+            .contains("Exit code 69")
+            .doesNotContain("\tat ");
       }
     }
   }
