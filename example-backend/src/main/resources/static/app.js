@@ -6,6 +6,9 @@
   const MAX_BACKOFF_MS = 8000;
   const state = { connections: new Map(), editing: null, failures: 0, timer: null, socketFailures: 0 };
   const $ = (id) => document.getElementById(id);
+  // One Idempotency-Key per intended change, kept until the server gives a final answer: a write
+  // sent again after no answer (or 503 outcome_unknown) is applied once, and its answer replayed.
+  const pendingKeys = new Map();
 
   function showBanner(text) {
     const banner = $('banner');
@@ -18,7 +21,20 @@
     $('banner').textContent = '';
   }
 
+  function idempotencyKey(signature) {
+    if (!pendingKeys.has(signature)) {
+      // randomUUID exists only in secure contexts; getRandomValues everywhere.
+      const key = crypto.randomUUID ? crypto.randomUUID()
+        : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+      pendingKeys.set(signature, key);
+    }
+    return pendingKeys.get(signature);
+  }
+
   function describe(error) {
+    if (error.body && error.body.error === 'outcome_unknown') {
+      return 'The database did not confirm this change, so it may or may not be saved. Send it again: it will not be saved twice.';
+    }
     if (error.body && error.body.error === 'database_unavailable') {
       return 'The database is unreachable: the list may be out of date and changes cannot be saved.';
     }
@@ -29,17 +45,22 @@
   }
 
   async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    const signature = method === 'GET' ? null : method + ' ' + path + ' ' + JSON.stringify(body || null);
+    if (signature) headers['Idempotency-Key'] = idempotencyKey(signature);
     let response;
     try {
       response = await fetch(path, {
         method,
-        headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+        headers,
         body: body ? JSON.stringify(body) : undefined,
         cache: 'no-store',
       });
     } catch (e) {
       throw { status: 0, body: null };
     }
+    if (signature && response.status < 500) pendingKeys.delete(signature);
     const text = await response.text();
     let parsed = null;
     try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
