@@ -2,6 +2,7 @@ package dev.safeguards.startup.internal;
 
 import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.OwnedThreads;
+import dev.safeguards.internal.UserCode;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
@@ -100,7 +101,7 @@ public final class DefaultGateRunner implements GateRunner {
       attempt.attach(call, threads.scheduler().schedule(timeout, () -> expire(loop, attempt)));
     }
     try {
-      threads.executor().execute(call);
+      threads.executor().execute(() -> UserCode.runSurfacingFatal(call));
     } catch (RejectedExecutionException e) {
       loop.busy.set(false);
       if (attempt.settle()) {
@@ -114,6 +115,7 @@ public final class DefaultGateRunner implements GateRunner {
       return;
     }
     String error = null;
+    Error thrown = null;
     try {
       loop.gate.check();
     } catch (Exception e) {
@@ -122,9 +124,8 @@ public final class DefaultGateRunner implements GateRunner {
       }
       error = Causes.describe(e);
     } catch (Error e) {
-      // Runs inside a FutureTask, which would capture a rethrown Error where nobody reads it:
-      // counting it as a failed attempt is the one useful thing to do with it.
       error = Causes.describe(e);
+      thrown = e;
     } finally {
       loop.busy.set(false);
     }
@@ -135,6 +136,7 @@ public final class DefaultGateRunner implements GateRunner {
         failed(loop, error);
       }
     }
+    UserCode.rethrowIfFatal(thrown);
   }
 
   private void expire(GateLoop loop, Attempt attempt) {
@@ -204,6 +206,11 @@ public final class DefaultGateRunner implements GateRunner {
     }
     try {
       Verdict.deliver(report, onPassed, result);
+    } catch (Throwable e) {
+      // Whatever a callback throws, the caller waiting in run() must hear of it.
+      log.error("startup aborted: a callback failed: cause={}", Causes.describe(e), e);
+      result.completeExceptionally(e);
+      UserCode.rethrowIfFatal(e);
     } finally {
       threads.shutdown();
     }

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The end of a run: logs the verdict, runs the callbacks and completes the caller's future. */
+/**
+ * The end of a run: logs the verdict, runs the callbacks and completes the caller's future. What a
+ * callback throws is left to the caller, which completes the future with it.
+ */
 final class Verdict {
 
   private static final Logger log = LoggerFactory.getLogger(DefaultGateRunner.class);
@@ -51,11 +54,7 @@ final class Verdict {
         "startup gates passed: gates={} elapsed={}",
         report.gates().size(),
         Durations.format(report.elapsed()));
-    try {
-      onPassed.forEach(Runnable::run);
-      result.complete(report);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    }
+    onPassed.forEach(Runnable::run);
+    result.complete(report);
   }
 }
