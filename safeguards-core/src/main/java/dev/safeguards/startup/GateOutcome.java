@@ -1,5 +1,6 @@
 package dev.safeguards.startup;
 
+import dev.safeguards.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,8 +19,8 @@ public record GateOutcome(
     String name, boolean passed, int attempts, Duration elapsed, String lastError, String hint) {
 
   public GateOutcome {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(elapsed, "elapsed");
+    Arguments.name("name", name);
+    Arguments.notNegative("elapsed", elapsed);
     Objects.requireNonNull(hint, "hint");
     if (attempts < 0) {
       throw new IllegalArgumentException("'attempts' must not be negative, but was " + attempts);

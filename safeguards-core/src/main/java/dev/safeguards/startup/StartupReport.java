@@ -1,9 +1,9 @@
 package dev.safeguards.startup;
 
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The result of running the startup gates.
@@ -17,8 +17,8 @@ public record StartupReport(
     boolean passed, Duration deadline, Duration elapsed, List<GateOutcome> gates) {
 
   public StartupReport {
-    Objects.requireNonNull(deadline, "deadline");
-    Objects.requireNonNull(elapsed, "elapsed");
+    Arguments.positive("deadline", deadline);
+    Arguments.notNegative("elapsed", elapsed);
     gates = List.copyOf(gates);
   }
 
