@@ -45,7 +45,12 @@ class EngineReviewFixesTest {
 
     clock.advance(Duration.ofMinutes(2));
 
-    assertThat(transitions).containsExactly("UNKNOWN->UP:REPORTED", "UP->UNKNOWN:STALE");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(transitions)
+                    .containsExactly("UNKNOWN->UP:REPORTED", "UP->UNKNOWN:STALE"));
     engine.close();
   }
 
@@ -85,14 +90,20 @@ class EngineReviewFixesTest {
 
     clock.advance(CheckPolicy.DEFAULT_INTERVAL);
 
-    assertThat(events)
-        .containsExactly(
-            "readiness UNKNOWN (db=UNKNOWN)",
-            "check UP",
-            "readiness UP (all checks up)",
-            "check DOWN",
-            "readiness DOWN (db=DOWN)");
-    assertThat(engine[0].trafficState()).isEqualTo(TrafficState.REFUSING_TRAFFIC);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .containsExactly(
+                        "readiness UNKNOWN (db=UNKNOWN)",
+                        "check UP",
+                        "readiness UP (all checks up)",
+                        "check DOWN",
+                        "readiness DOWN (db=DOWN)"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> engine[0].trafficState() == TrafficState.REFUSING_TRAFFIC);
     engine[0].close();
   }
 

@@ -1,6 +1,7 @@
 package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
@@ -201,14 +202,19 @@ class EngineStatusTest {
     clock.advance(INTERVAL);
     clock.advance(INTERVAL);
 
-    assertThat(events)
-        .containsExactly(
-            "db:UNKNOWN->UP",
-            "cache:UNKNOWN->UP",
-            "READINESS:DOWN->UP",
-            "STARTUP:DOWN->UP",
-            "db:UP->DOWN",
-            "READINESS:UP->DOWN");
+    // Events reach listeners on the engine's event thread, in order.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .containsExactly(
+                        "db:UNKNOWN->UP",
+                        "cache:UNKNOWN->UP",
+                        "READINESS:DOWN->UP",
+                        "STARTUP:DOWN->UP",
+                        "db:UP->DOWN",
+                        "READINESS:UP->DOWN"));
   }
 
   @Test

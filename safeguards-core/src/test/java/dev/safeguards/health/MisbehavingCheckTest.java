@@ -62,12 +62,12 @@ class MisbehavingCheckTest {
     CheckSnapshot bad =
         runOnce(
             () -> {
-              throw new StackOverflowError("deep");
+              throw new NoClassDefFoundError("org/example/Driver");
             });
 
     assertThat(bad.status()).isEqualTo(Status.DOWN);
     assertThat(bad.cause()).isEqualTo(Cause.ERROR);
-    assertThat(bad.reason()).isEqualTo("java.lang.StackOverflowError: deep");
+    assertThat(bad.reason()).isEqualTo("java.lang.NoClassDefFoundError: org/example/Driver");
   }
 
   @Test
