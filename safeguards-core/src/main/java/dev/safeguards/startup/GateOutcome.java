@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param lastError the last failure, as {@code class: message} with credentials masked; {@code
  *     null} when no attempt failed
  * @param hint what to do when it never passes; empty for none
+ * @param fatal whether it failed with a {@link FatalGateException}, which ended the run at once
  */
 public record GateOutcome(
-    String name, boolean passed, int attempts, Duration elapsed, String lastError, String hint) {
+    String name,
+    boolean passed,
+    int attempts,
+    Duration elapsed,
+    String lastError,
+    String hint,
+    boolean fatal) {
 
   public GateOutcome {
     Arguments.name("name", name);
@@ -25,5 +32,15 @@ public record GateOutcome(
     if (attempts < 0) {
       throw new IllegalArgumentException("'attempts' must not be negative, but was " + attempts);
     }
+    if (fatal && passed) {
+      throw new IllegalArgumentException(
+          "'fatal' must be false for a gate that passed, but was true");
+    }
+  }
+
+  /** An outcome that is not fatal. */
+  public GateOutcome(
+      String name, boolean passed, int attempts, Duration elapsed, String lastError, String hint) {
+    this(name, passed, attempts, elapsed, lastError, hint, false);
   }
 }
