@@ -2,7 +2,9 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.safeguards.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,17 @@ class RecordRulesTest {
                     "no spaces", HealthResult::up, CheckPolicy.defaults()))
         .withMessageStartingWith("'name' must be 1 to 64 letters")
         .withMessageEndingWith("but was 'no spaces'");
+  }
+
+  @Test
+  void theEngineChecksTheBuildersRulesAgain() {
+    HealthEngine.Registration db =
+        new HealthEngine.Registration("db", HealthResult::up, CheckPolicy.defaults());
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new dev.safeguards.health.internal.DefaultHealthEngine(
+                    List.of(db, db), List.of(), Clock.system(), null, null))
+        .withMessage("'name' must be unique, but 'db' is taken");
   }
 }
