@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class EngineReviewFixesTest {
   void goingStaleIsAnnouncedEvenWhenNobodyReads() {
     List<String> transitions = new CopyOnWriteArrayList<>();
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "quota",
                 HealthResult::up,
@@ -36,9 +37,6 @@ class EngineReviewFixesTest {
                     transitions.add(t.from() + "->" + t.to() + ":" + t.cause());
                   }
                 })
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     engine.start();
     clock.runDueTasks();
@@ -60,7 +58,7 @@ class EngineReviewFixesTest {
     SwitchableCheck check = new SwitchableCheck();
     HealthEngine[] engine = new HealthEngine[1];
     engine[0] =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", check, CheckPolicy.builder().failureThreshold(1).build())
             .listener(
                 new HealthListener() {
@@ -79,9 +77,6 @@ class EngineReviewFixesTest {
                     }
                   }
                 })
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     engine[0].start();
     engine[0].markStarted();
@@ -114,7 +109,7 @@ class EngineReviewFixesTest {
     AtomicInteger runs = new AtomicInteger();
     List<Thread> workers = new CopyOnWriteArrayList<>();
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check(
                 "quota",
                 () -> {
@@ -128,8 +123,6 @@ class EngineReviewFixesTest {
                     .timeout(Duration.ofSeconds(1))
                     .failureThreshold(1)
                     .build())
-            .clock(clock)
-            .scheduler(clock)
             .executor(
                 task -> {
                   Thread worker = new Thread(task);

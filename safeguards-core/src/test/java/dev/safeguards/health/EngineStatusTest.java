@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -28,21 +29,21 @@ class EngineStatusTest {
   }
 
   private HealthEngine start(HealthEngine.Builder builder) {
-    engine = builder.clock(clock).scheduler(clock).executor(Runnable::run).build();
+    engine = builder.build();
     engine.start();
     clock.runDueTasks();
     return engine;
   }
 
   private HealthEngine.Builder dbAndOptionalCache() {
-    return HealthEngine.builder()
+    return ManualEngine.on(clock)
         .check("db", db, CheckPolicy.builder().failureThreshold(1).build())
         .check("cache", cache, CheckPolicy.builder().critical(false).failureThreshold(1).build());
   }
 
   @Test
   void beforeFirstRunChecksAreUnknownAndNotReady() {
-    engine = HealthEngine.builder().check("db", db).clock(clock).scheduler(clock).build();
+    engine = ManualEngine.timedBy(clock).check("db", db).build();
 
     CheckSnapshot check = engine.health().checks().get("db");
     assertThat(check.status()).isEqualTo(Status.UNKNOWN);
@@ -70,7 +71,7 @@ class EngineStatusTest {
   @Test
   void refusingTrafficTakesReadinessDownButNotLiveness() {
     start(
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .check("heap", HealthResult::up, CheckPolicy.builder().probes(Probe.LIVENESS).build()));
     engine.markStarted();
@@ -128,7 +129,7 @@ class EngineStatusTest {
   @Test
   void checksOutsideAProbeDoNotAffectIt() {
     start(
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .check("report-only", HealthResult::up, CheckPolicy.builder().probes().build()));
 
@@ -151,7 +152,7 @@ class EngineStatusTest {
   void resultOlderThanStalenessLimitBecomesUnknown() {
     ManualClock schedulerThatStops = new ManualClock();
     engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .clock(clock)
             .scheduler(schedulerThatStops)
@@ -220,7 +221,7 @@ class EngineStatusTest {
   @Test
   void dependencyCheckInLivenessIsReportedAsWarning() {
     engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "db",
                 HealthCheck.dependency(HealthResult::up),

@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,7 @@ class ErrorPolicyTest {
   }
 
   private HealthEngine.Builder engine() {
-    return HealthEngine.builder()
-        .clock(clock)
-        .scheduler(clock)
+    return ManualEngine.timedBy(clock)
         .executor(
             task -> {
               try {

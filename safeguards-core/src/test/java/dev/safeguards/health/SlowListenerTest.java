@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -76,7 +77,7 @@ class SlowListenerTest {
     ManualClock clock = new ManualClock();
     SwitchableCheck flapping = new SwitchableCheck();
     engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "flaps",
                 flapping,
@@ -86,9 +87,6 @@ class SlowListenerTest {
                     .failureThreshold(1)
                     .build())
             .listener(blockingOn("flaps"))
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     engine.start();
     clock.runDueTasks();
