@@ -83,6 +83,7 @@ public interface HealthEngine extends AutoCloseable {
     private Clock clock = Clock.system();
     private Scheduler scheduler;
     private Executor executor;
+    private Executor events;
 
     private Builder() {}
 
@@ -141,10 +142,23 @@ public interface HealthEngine extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The executor that delivers listener events and log lines, in order, after the engine has
+     * released its lock. Default: one daemon thread owned by the engine, fed through a queue of
+     * 1024 events; when it is full, events are dropped and counted ({@link
+     * HealthEngine#droppedEvents()}), so that no listener ever delays a check or a timeout. Tests
+     * pass {@code Runnable::run} to receive each event on the thread that caused it, at once; in
+     * production that would let a slow listener hold up the scheduler.
+     */
+    public Builder events(Executor events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
     /** Builds the engine; it does nothing until {@link HealthEngine#start()}. */
     public HealthEngine build() {
       return new DefaultHealthEngine(
-          List.copyOf(checks), List.copyOf(listeners), clock, scheduler, executor);
+          List.copyOf(checks), List.copyOf(listeners), clock, scheduler, executor, events);
     }
   }
 

@@ -77,7 +77,8 @@ class SlowListenerTest {
     ManualClock clock = new ManualClock();
     SwitchableCheck flapping = new SwitchableCheck();
     engine =
-        ManualEngine.on(clock)
+        // The engine's own event thread, not ManualEngine's: this listener blocks.
+        HealthEngine.builder()
             .check(
                 "flaps",
                 flapping,
@@ -87,6 +88,9 @@ class SlowListenerTest {
                     .failureThreshold(1)
                     .build())
             .listener(blockingOn("flaps"))
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
             .build();
     engine.start();
     clock.runDueTasks();

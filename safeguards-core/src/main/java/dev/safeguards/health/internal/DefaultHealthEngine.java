@@ -34,7 +34,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final List<CheckEntry> entries = new ArrayList<>();
   private final List<CheckRecord> records = new ArrayList<>();
   private final List<HealthWarning> warnings;
-  private final EventThread events = new EventThread(EventThread.CAPACITY);
+  private final EventThread events;
   private final Announcer announcer;
   private final Runner runner;
   private final Object lock = new Object();
@@ -45,7 +45,8 @@ public final class DefaultHealthEngine implements HealthEngine {
 
   /**
    * The engine for what {@link HealthEngine.Builder} collected, checked again here so that no path
-   * skips the builder's rules; a {@code null} scheduler or executor means threads of its own.
+   * skips the builder's rules; a {@code null} scheduler, executor or event executor means threads
+   * of its own.
    *
    * @throws IllegalArgumentException if two checks have the same name
    */
@@ -54,7 +55,8 @@ public final class DefaultHealthEngine implements HealthEngine {
       List<HealthListener> listeners,
       Clock clock,
       Scheduler scheduler,
-      Executor executor) {
+      Executor executor,
+      Executor events) {
     Set<String> names = new HashSet<>();
     registrations.forEach(registration -> Arguments.unique("name", registration.name(), names));
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -66,10 +68,11 @@ public final class DefaultHealthEngine implements HealthEngine {
       records.add(CheckRecord.initial(entry));
     }
     this.warnings = Guardrails.check(registrations);
+    this.events = new EventThread(events, EventThread.CAPACITY);
     this.runner = new Runner(clock, threads, this::record, this::republish);
     View initial = View.of(records, traffic, clock.nanoTime());
     this.view.set(initial);
-    this.announcer = new Announcer(List.copyOf(listeners), clock, events, initial);
+    this.announcer = new Announcer(List.copyOf(listeners), clock, this.events, initial);
   }
 
   @Override
@@ -81,6 +84,7 @@ public final class DefaultHealthEngine implements HealthEngine {
       started = true;
     }
     announcer.setUp(warnings);
+    events.deliver();
     for (CheckEntry entry : entries) {
       runner.schedule(entry, Duration.ZERO);
     }
@@ -168,6 +172,7 @@ public final class DefaultHealthEngine implements HealthEngine {
           new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration()));
       publish(now);
     }
+    events.deliver();
   }
 
   private void changeTraffic(TrafficState from, TrafficState to) {
@@ -179,6 +184,7 @@ public final class DefaultHealthEngine implements HealthEngine {
       traffic = to;
       publish(clock.nanoTime());
     }
+    events.deliver();
   }
 
   /** Publishes the view for now, whether or not a run ended: for time-driven changes. */
@@ -188,6 +194,7 @@ public final class DefaultHealthEngine implements HealthEngine {
         publish(clock.nanoTime());
       }
     }
+    events.deliver();
   }
 
   private void publish(long now) {

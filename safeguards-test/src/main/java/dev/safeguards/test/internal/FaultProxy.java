@@ -1,5 +1,6 @@
 package dev.safeguards.test.internal;
 
+import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.time.Durations;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import dev.safeguards.internal.DaemonThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
