@@ -3,10 +3,10 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +103,26 @@ class SlowListenerTest {
 
     assertThat(engine.droppedEvents()).isGreaterThan(0);
     assertThat(engine.health().checks().get("flaps").status()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void eventsThatAnInjectedExecutorRefusesAreCountedAsDropped() {
+    ManualClock clock = new ManualClock();
+    engine =
+        HealthEngine.builder()
+            .check("db", HealthResult::up)
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .events(
+                event -> {
+                  throw new RejectedExecutionException("full");
+                })
+            .build();
+    engine.start();
+    clock.runDueTasks();
+
+    assertThat(engine.droppedEvents()).isGreaterThan(0);
+    assertThat(engine.health().checks().get("db").status()).isEqualTo(Status.UP);
   }
 }

@@ -12,7 +12,9 @@ public final class ManualEngine {
 
   private ManualEngine() {}
 
-  /** A builder for an engine driven by {@code clock}: checks and listeners on the advancing thread. */
+  /**
+   * A builder for an engine driven by {@code clock}: checks and listeners on the advancing thread.
+   */
   public static HealthEngine.Builder on(ManualClock clock) {
     return timedBy(clock).executor(Runnable::run).events(Runnable::run);
   }

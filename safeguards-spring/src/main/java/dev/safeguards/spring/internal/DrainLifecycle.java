@@ -1,10 +1,10 @@
 package dev.safeguards.spring.internal;
 
+import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
-import dev.safeguards.internal.DaemonThreadFactory;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
