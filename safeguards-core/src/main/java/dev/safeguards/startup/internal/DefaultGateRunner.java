@@ -13,6 +13,7 @@ import dev.safeguards.time.Scheduler;
 import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -54,10 +55,10 @@ public final class DefaultGateRunner implements GateRunner {
       Scheduler scheduler,
       Executor executor,
       RandomGenerator random) {
+    this.policy = Objects.requireNonNull(policy, "policy");
     this.loops = Plan.loops(gates, policy, random == null ? new SplittableRandom() : random);
-    this.policy = policy;
-    this.onPassed = onPassed;
-    this.clock = clock;
+    this.onPassed = List.copyOf(onPassed);
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = scheduler;
     this.executor = executor;
   }
