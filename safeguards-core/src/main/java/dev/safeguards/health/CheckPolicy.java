@@ -3,6 +3,8 @@ package dev.safeguards.health;
 import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -47,14 +49,35 @@ public record CheckPolicy(
   /** Default success threshold: 1. See {@link Builder#successThreshold(int)}. */
   public static final int DEFAULT_SUCCESS_THRESHOLD = 1;
 
+  /**
+   * Replays the rules of the {@link Builder} setters, so that no policy skips them.
+   *
+   * @throws IllegalArgumentException if a value breaks a rule of its {@link Builder} setter, or
+   *     both or neither of {@code interval} and {@code cacheTtl} are set
+   * @throws NullPointerException if {@code timeout} or {@code probes}, or one of the probes, is
+   *     null
+   */
   public CheckPolicy {
-    Objects.requireNonNull(timeout, "timeout");
+    Arguments.positive("timeout", timeout);
     if ((interval == null) == (cacheTtl == null)) {
-      throw new IllegalArgumentException("exactly one of 'interval' and 'cacheTtl' must be set");
+      throw new IllegalArgumentException(
+          "exactly one of 'interval' and 'cacheTtl' must be set, but was interval="
+              + interval
+              + " cacheTtl="
+              + cacheTtl);
     }
-    probes =
-        Collections.unmodifiableSet(
-            probes.isEmpty() ? EnumSet.noneOf(Probe.class) : EnumSet.copyOf(probes));
+    if (interval != null) {
+      Arguments.positive("interval", interval);
+      Rules.scheduled(timeout, interval, stalenessLimit);
+    } else {
+      Arguments.notNegative("cacheTtl", cacheTtl);
+    }
+    Rules.threshold("failureThreshold", failureThreshold);
+    Rules.threshold("successThreshold", successThreshold);
+    if (stalenessLimit != null) {
+      Arguments.positive("stalenessLimit", stalenessLimit);
+    }
+    probes = Rules.probes(probes);
   }
 
   /** A builder with every default; see each setter for the default and the reason for it. */
@@ -145,12 +168,7 @@ public record CheckPolicy(
      * dependency: failing takes the instance out of rotation without restarting it.
      */
     public Builder probes(Probe... probes) {
-      Objects.requireNonNull(probes, "probes");
-      EnumSet<Probe> set = EnumSet.noneOf(Probe.class);
-      for (Probe probe : probes) {
-        set.add(Objects.requireNonNull(probe, "probe"));
-      }
-      this.probes = set;
+      this.probes = Rules.probes(Arrays.asList(Objects.requireNonNull(probes, "probes")));
       return this;
     }
 
@@ -161,7 +179,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if not between 1 and 100
      */
     public Builder failureThreshold(int failureThreshold) {
-      this.failureThreshold = threshold("failureThreshold", failureThreshold);
+      this.failureThreshold = Rules.threshold("failureThreshold", failureThreshold);
       return this;
     }
 
@@ -172,7 +190,7 @@ public record CheckPolicy(
      * @throws IllegalArgumentException if not between 1 and 100
      */
     public Builder successThreshold(int successThreshold) {
-      this.successThreshold = threshold("successThreshold", successThreshold);
+      this.successThreshold = Rules.threshold("successThreshold", successThreshold);
       return this;
     }
 
@@ -196,24 +214,8 @@ public record CheckPolicy(
      */
     public CheckPolicy build() {
       Duration staleness = stalenessLimit;
-      if (interval != null) {
-        if (timeout.compareTo(interval) > 0) {
-          throw new IllegalArgumentException(
-              "'timeout' must not exceed 'interval' ("
-                  + Durations.format(interval)
-                  + "), but was "
-                  + Durations.format(timeout));
-        }
-        Duration minimum = interval.plus(timeout);
-        if (staleness == null) {
-          staleness = interval.multipliedBy(2).plus(timeout);
-        } else if (staleness.compareTo(minimum) <= 0) {
-          throw new IllegalArgumentException(
-              "'stalenessLimit' must exceed 'interval' + 'timeout' ("
-                  + Durations.format(minimum)
-                  + "), but was "
-                  + Durations.format(staleness));
-        }
+      if (interval != null && staleness == null) {
+        staleness = interval.multipliedBy(2).plus(timeout);
       }
       return new CheckPolicy(
           timeout,
@@ -225,13 +227,49 @@ public record CheckPolicy(
           successThreshold,
           staleness);
     }
+  }
 
-    private static int threshold(String property, int value) {
+  /** The rules shared by the setters, {@link Builder#build()} and the compact constructor. */
+  private static final class Rules {
+
+    private Rules() {}
+
+    static int threshold(String property, int value) {
       if (value < 1 || value > 100) {
         throw new IllegalArgumentException(
             "'" + property + "' must be between 1 and 100, but was " + value);
       }
       return value;
+    }
+
+    static Set<Probe> probes(Collection<Probe> probes) {
+      Objects.requireNonNull(probes, "probes");
+      EnumSet<Probe> set = EnumSet.noneOf(Probe.class);
+      for (Probe probe : probes) {
+        if (probe == null) {
+          throw new NullPointerException("'probes' must not contain null, but was " + probes);
+        }
+        set.add(probe);
+      }
+      return Collections.unmodifiableSet(set);
+    }
+
+    static void scheduled(Duration timeout, Duration interval, Duration stalenessLimit) {
+      if (timeout.compareTo(interval) > 0) {
+        throw new IllegalArgumentException(
+            "'timeout' must not exceed 'interval' ("
+                + Durations.format(interval)
+                + "), but was "
+                + Durations.format(timeout));
+      }
+      Duration minimum = interval.plus(timeout);
+      if (stalenessLimit != null && stalenessLimit.compareTo(minimum) <= 0) {
+        throw new IllegalArgumentException(
+            "'stalenessLimit' must exceed 'interval' + 'timeout' ("
+                + Durations.format(minimum)
+                + "), but was "
+                + Durations.format(stalenessLimit));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.safeguards.health;
 
+import dev.safeguards.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,6 +18,6 @@ public record CheckRun(String check, Status status, Cause cause, Duration durati
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(cause, "cause");
-    Objects.requireNonNull(duration, "duration");
+    Arguments.notNegative("duration", duration);
   }
 }

@@ -1,5 +1,6 @@
 package dev.safeguards.health;
 
+import dev.safeguards.internal.Arguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -35,6 +36,10 @@ public record CheckSnapshot(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(cause, "cause");
+    Objects.requireNonNull(details, "details");
+    if (duration != null) {
+      Arguments.notNegative("duration", duration);
+    }
     details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

@@ -5,10 +5,10 @@ import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -63,16 +63,27 @@ public interface HealthEngine extends AutoCloseable {
   /** Problems in how the checks are set up, found when the engine was built. */
   List<HealthWarning> warnings();
 
+  /**
+   * How many events (transitions, runs, log lines) were dropped since the engine was built, because
+   * listeners or the log fell so far behind that the event queue was full. Listeners and log lines
+   * are delivered on one thread of the engine's own, through a queue of 1024 events; when it is
+   * full, new events are dropped rather than delaying any check or timeout, and the first drop is
+   * logged once as a warning. A metric can read this count; it never decreases.
+   */
+  long droppedEvents();
+
   /** Adds a listener; it receives events from now on. */
   void addListener(HealthListener listener);
 
   /** Builds a {@link HealthEngine}. */
   final class Builder {
-    private final Map<String, Registration> checks = new LinkedHashMap<>();
+    private final List<Registration> checks = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
     private final List<HealthListener> listeners = new ArrayList<>();
     private Clock clock = Clock.system();
     private Scheduler scheduler;
     private Executor executor;
+    private Executor events;
 
     private Builder() {}
 
@@ -93,16 +104,9 @@ public interface HealthEngine extends AutoCloseable {
      * @throws IllegalArgumentException if the name is invalid or taken
      */
     public Builder check(String name, HealthCheck check, CheckPolicy policy) {
-      Arguments.name("name", name);
-      if (checks.containsKey(name)) {
-        throw new IllegalArgumentException("'name' must be unique, but '" + name + "' is taken");
-      }
-      checks.put(
-          name,
-          new Registration(
-              name,
-              Objects.requireNonNull(check, "check"),
-              Objects.requireNonNull(policy, "policy")));
+      Registration registration = new Registration(name, check, policy);
+      Arguments.unique("name", name, names);
+      checks.add(registration);
       return this;
     }
 
@@ -138,10 +142,23 @@ public interface HealthEngine extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The executor that delivers listener events and log lines, in order, after the engine has
+     * released its lock. Default: one daemon thread owned by the engine, fed through a queue of
+     * 1024 events; when it is full, events are dropped and counted ({@link
+     * HealthEngine#droppedEvents()}), so that no listener ever delays a check or a timeout. Tests
+     * pass {@code Runnable::run} to receive each event on the thread that caused it, at once; in
+     * production that would let a slow listener hold up the scheduler.
+     */
+    public Builder events(Executor events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
     /** Builds the engine; it does nothing until {@link HealthEngine#start()}. */
     public HealthEngine build() {
       return new DefaultHealthEngine(
-          List.copyOf(checks.values()), List.copyOf(listeners), clock, scheduler, executor);
+          List.copyOf(checks), List.copyOf(listeners), clock, scheduler, executor, events);
     }
   }
 
@@ -154,7 +171,7 @@ public interface HealthEngine extends AutoCloseable {
    */
   record Registration(String name, HealthCheck check, CheckPolicy policy) {
     public Registration {
-      Objects.requireNonNull(name, "name");
+      Arguments.name("name", name);
       Objects.requireNonNull(check, "check");
       Objects.requireNonNull(policy, "policy");
     }

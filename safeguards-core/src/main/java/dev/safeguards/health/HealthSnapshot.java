@@ -18,6 +18,7 @@ public record HealthSnapshot(Status status, String reason, Map<String, CheckSnap
 
   public HealthSnapshot {
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(checks, "checks");
     checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
   }
 }

@@ -3,6 +3,7 @@ package dev.safeguards.internal;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Checks for builder setters, failing with {@code '<property>' must be <rule>, but was <value>}.
@@ -63,6 +64,15 @@ public final class Arguments {
               + " digit, but was '"
               + name
               + "'");
+    }
+    return name;
+  }
+
+  /** {@code name}, once added to {@code taken}; fails if it was there already. */
+  public static String unique(String property, String name, Set<String> taken) {
+    if (!taken.add(name)) {
+      throw new IllegalArgumentException(
+          "'" + property + "' must be unique, but '" + name + "' is taken");
     }
     return name;
   }

@@ -7,13 +7,14 @@ import dev.safeguards.startup.internal.DefaultGateRunner;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,7 +43,9 @@ public interface GateRunner {
    *
    * @return the report of a run in which every gate passed
    * @throws StartupAbortedException with exit code {@link StartupAbortedException#EX_UNAVAILABLE}
-   *     and the {@linkplain StartupReport#render() report} when a gate still fails at the deadline
+   *     and the {@linkplain StartupReport#render() report} when a gate still fails at the deadline,
+   *     or at once with the {@linkplain FatalGateException#exitCode() exit code} of a {@link
+   *     FatalGateException} that a gate threw
    * @throws IllegalStateException if the runner has already run
    */
   default StartupReport run() {
@@ -52,13 +55,17 @@ public interface GateRunner {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
       throw e;
     }
   }
 
   /**
    * Starts the gates and returns at once. The future completes with the report when all pass, or
-   * exceptionally with a {@link StartupAbortedException} at the deadline.
+   * exceptionally with a {@link StartupAbortedException} at the deadline or at a gate's {@link
+   * FatalGateException}.
    *
    * @throws IllegalStateException if the runner has already run
    */
@@ -66,7 +73,8 @@ public interface GateRunner {
 
   /** Builds a {@link GateRunner}. */
   final class Builder {
-    private final Map<String, StartupGate> gates = new LinkedHashMap<>();
+    private final List<GateSettings> gates = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
     private final List<Runnable> onPassed = new ArrayList<>();
     private GatePolicy policy = GatePolicy.defaults();
     private Clock clock = Clock.system();
@@ -77,18 +85,27 @@ public interface GateRunner {
     private Builder() {}
 
     /**
-     * Adds a gate.
+     * Adds a gate, called at once and retried under the runner's {@linkplain #policy(GatePolicy)
+     * policy}.
      *
      * @throws IllegalArgumentException if its name is invalid or taken
      */
     public Builder gate(StartupGate gate) {
-      Objects.requireNonNull(gate, "gate");
-      String name = Arguments.name("name", gate.name());
-      Objects.requireNonNull(gate.hint(), "hint");
-      if (gates.containsKey(name)) {
-        throw new IllegalArgumentException("'name' must be unique, but '" + name + "' is taken");
-      }
-      gates.put(name, gate);
+      return gate(gate, settings -> {});
+    }
+
+    /**
+     * Adds a gate with its own settings: the gates it runs {@linkplain GateSettings#after after}
+     * and its own {@linkplain GateSettings#policy policy}.
+     *
+     * @throws IllegalArgumentException if its name is invalid or taken, or a setting is invalid
+     */
+    public Builder gate(StartupGate gate, Consumer<GateSettings> customizer) {
+      String name = GateSettings.name(gate);
+      GateSettings settings = new GateSettings(gate, names);
+      Objects.requireNonNull(customizer, "customizer").accept(settings);
+      Arguments.unique("name", name, names);
+      gates.add(settings);
       return this;
     }
 
@@ -147,13 +164,7 @@ public interface GateRunner {
      */
     public GateRunner build() {
       return new DefaultGateRunner(
-          List.copyOf(gates.values()),
-          policy,
-          List.copyOf(onPassed),
-          clock,
-          scheduler,
-          executor,
-          random);
+          List.copyOf(gates), policy, List.copyOf(onPassed), clock, scheduler, executor, random);
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.safeguards.startup;
 
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The result of running the startup gates.
@@ -17,8 +17,8 @@ public record StartupReport(
     boolean passed, Duration deadline, Duration elapsed, List<GateOutcome> gates) {
 
   public StartupReport {
-    Objects.requireNonNull(deadline, "deadline");
-    Objects.requireNonNull(elapsed, "elapsed");
+    Arguments.positive("deadline", deadline);
+    Arguments.notNegative("elapsed", elapsed);
     gates = List.copyOf(gates);
   }
 
@@ -40,13 +40,22 @@ public record StartupReport(
       return out.toString();
     }
     out.append("\n***************************\nAPPLICATION FAILED TO START\n")
-        .append("***************************\n\nDescription:\n\n")
-        .append(failed().size())
-        .append(" startup gate(s) did not pass within the deadline of ")
-        .append(Durations.format(deadline))
-        .append(" (elapsed ")
-        .append(Durations.format(elapsed))
-        .append("):\n");
+        .append("***************************\n\nDescription:\n\n");
+    GateOutcome fatal = fatal();
+    if (fatal != null) {
+      out.append("startup gate '")
+          .append(fatal.name())
+          .append("' failed with an error that retrying cannot fix (elapsed ")
+          .append(Durations.format(elapsed))
+          .append("); the run stopped at once:\n");
+    } else {
+      out.append(failed().size())
+          .append(" startup gate(s) did not pass within the deadline of ")
+          .append(Durations.format(deadline))
+          .append(" (elapsed ")
+          .append(Durations.format(elapsed))
+          .append("):\n");
+    }
     for (GateOutcome gate : failed()) {
       out.append("\n  gate '")
           .append(gate.name())
@@ -58,10 +67,7 @@ public record StartupReport(
           .append(Durations.format(gate.elapsed()))
           .append('\n')
           .append("    last error: ")
-          .append(
-              gate.lastError() == null
-                  ? "none: the first attempt never returned"
-                  : gate.lastError())
+          .append(lastError(gate))
           .append('\n');
     }
     gates.stream()
@@ -69,13 +75,29 @@ public record StartupReport(
         .forEach(gate -> out.append("\n  passed: ").append(summary(gate)));
     out.append("\nAction:\n");
     for (GateOutcome gate : failed()) {
-      String hint =
-          gate.hint().isBlank()
-              ? "Make the dependency behind this gate available, or raise the deadline if it is only slow."
-              : gate.hint();
+      String hint = gate.hint().isBlank() ? defaultHint(gate) : gate.hint();
       out.append("\n  ").append(gate.name()).append(": ").append(hint).append('\n');
     }
     return out.toString();
+  }
+
+  private GateOutcome fatal() {
+    return gates.stream().filter(GateOutcome::fatal).findFirst().orElse(null);
+  }
+
+  private static String lastError(GateOutcome gate) {
+    if (gate.lastError() != null) {
+      return gate.fatal() ? gate.lastError() + " (fatal: not retried)" : gate.lastError();
+    }
+    return gate.attempts() == 0
+        ? "none: not called, the run ended before the gates it runs after passed"
+        : "none: the first attempt never returned";
+  }
+
+  private static String defaultHint(GateOutcome gate) {
+    return gate.fatal()
+        ? "Fix what the last error names; restarting cannot help until it is fixed."
+        : "Make the dependency behind this gate available, or raise the deadline if it is only slow.";
   }
 
   private static String summary(GateOutcome gate) {

@@ -1,6 +1,5 @@
 package dev.safeguards.time;
 
-import dev.safeguards.time.internal.SystemClock;
 import java.time.Instant;
 
 /**
@@ -17,6 +16,21 @@ public interface Clock {
 
   /** A clock backed by {@link System#currentTimeMillis()} and {@link System#nanoTime()}. */
   static Clock system() {
-    return new SystemClock();
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return Instant.now();
+      }
+
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public String toString() {
+        return "Clock.system()";
+      }
+    };
   }
 }

@@ -1,8 +1,10 @@
 package dev.safeguards.time;
 
-import dev.safeguards.time.internal.ExecutorScheduler;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task once after a delay. Components schedule through this interface rather than a {@link
@@ -20,7 +22,12 @@ public interface Scheduler {
 
   /** A scheduler backed by {@code executor}; the caller keeps ownership of its lifecycle. */
   static Scheduler of(ScheduledExecutorService executor) {
-    return new ExecutorScheduler(executor);
+    Objects.requireNonNull(executor, "executor");
+    return (delay, task) -> {
+      ScheduledFuture<?> future =
+          executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      return () -> future.cancel(false);
+    };
   }
 
   /** A handle on a scheduled task. */

@@ -1,5 +1,6 @@
 package dev.safeguards.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -63,6 +64,38 @@ class ArchitectureTest {
               }
             })
         .allowEmptyShould(false)
+        .check(core);
+  }
+
+  @Test
+  void onlyTheEntryPointsOfTheEngineAndTheGateRunnerArePublicInTheirInternals() {
+    classes()
+        .that()
+        .resideInAnyPackage(
+            "dev.safeguards.health.internal",
+            "dev.safeguards.startup.internal",
+            "dev.safeguards.time.internal")
+        .and()
+        .arePublic()
+        .should()
+        .haveSimpleNameStartingWith("Default")
+        .because("the builders are the one way in, and the rest is machinery")
+        .check(core);
+  }
+
+  @Test
+  void everyThreadComesFromTheOneDaemonThreadFactory() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.safeguards.internal.DaemonThreadFactory")
+        // The JVM starts a shutdown hook itself, and only from an unstarted Thread.
+        .and()
+        .doNotHaveFullyQualifiedName("dev.safeguards.shutdown.internal.DefaultShutdownCoordinator")
+        .should()
+        .callConstructorWhere(
+            DescribedPredicate.describe(
+                "a Thread constructor", call -> call.getTargetOwner().isAssignableTo(Thread.class)))
+        .because("every thread the library starts is a named daemon, one job per name")
         .check(core);
   }
 

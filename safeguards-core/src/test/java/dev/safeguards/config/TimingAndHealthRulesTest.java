@@ -9,6 +9,7 @@ import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.shutdown.ShutdownBudget;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -98,9 +99,7 @@ class TimingAndHealthRulesTest {
   void whenTheEngineHasADependencyInLivenessThenItIsReportedAsAWarning() throws Exception {
     ManualClock clock = new ManualClock();
     try (HealthEngine engine =
-        HealthEngine.builder()
-            .clock(clock)
-            .scheduler(clock)
+        ManualEngine.timedBy(clock)
             .check(
                 "database",
                 HealthCheck.dependency(HealthResult::up),
@@ -146,9 +145,7 @@ class TimingAndHealthRulesTest {
   void whenDependenciesAreInReadinessOnlyThenNothingIsReported() throws Exception {
     ManualClock clock = new ManualClock();
     try (HealthEngine engine =
-        HealthEngine.builder()
-            .clock(clock)
-            .scheduler(clock)
+        ManualEngine.timedBy(clock)
             .check("database", HealthCheck.dependency(HealthResult::up))
             .build()) {
 

@@ -2,6 +2,7 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +26,7 @@ class ConcurrentReadersTest {
   void readersNeverSeeATornSnapshotWhileChecksTransition() throws Exception {
     ManualClock clock = new ManualClock();
     List<SwitchableCheck> checks = new ArrayList<>();
-    HealthEngine.Builder builder =
-        HealthEngine.builder().clock(clock).scheduler(clock).executor(Runnable::run);
+    HealthEngine.Builder builder = ManualEngine.on(clock);
     for (int i = 0; i < 6; i++) {
       SwitchableCheck check = new SwitchableCheck();
       checks.add(check);

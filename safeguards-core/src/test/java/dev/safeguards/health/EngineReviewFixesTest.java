@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class EngineReviewFixesTest {
   void goingStaleIsAnnouncedEvenWhenNobodyReads() {
     List<String> transitions = new CopyOnWriteArrayList<>();
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "quota",
                 HealthResult::up,
@@ -36,16 +37,18 @@ class EngineReviewFixesTest {
                     transitions.add(t.from() + "->" + t.to() + ":" + t.cause());
                   }
                 })
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     engine.start();
     clock.runDueTasks();
 
     clock.advance(Duration.ofMinutes(2));
 
-    assertThat(transitions).containsExactly("UNKNOWN->UP:REPORTED", "UP->UNKNOWN:STALE");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(transitions)
+                    .containsExactly("UNKNOWN->UP:REPORTED", "UP->UNKNOWN:STALE"));
     engine.close();
   }
 
@@ -55,7 +58,7 @@ class EngineReviewFixesTest {
     SwitchableCheck check = new SwitchableCheck();
     HealthEngine[] engine = new HealthEngine[1];
     engine[0] =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", check, CheckPolicy.builder().failureThreshold(1).build())
             .listener(
                 new HealthListener() {
@@ -74,9 +77,6 @@ class EngineReviewFixesTest {
                     }
                   }
                 })
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     engine[0].start();
     engine[0].markStarted();
@@ -85,14 +85,20 @@ class EngineReviewFixesTest {
 
     clock.advance(CheckPolicy.DEFAULT_INTERVAL);
 
-    assertThat(events)
-        .containsExactly(
-            "readiness UNKNOWN (db=UNKNOWN)",
-            "check UP",
-            "readiness UP (all checks up)",
-            "check DOWN",
-            "readiness DOWN (db=DOWN)");
-    assertThat(engine[0].trafficState()).isEqualTo(TrafficState.REFUSING_TRAFFIC);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .containsExactly(
+                        "readiness UNKNOWN (db=UNKNOWN)",
+                        "check UP",
+                        "readiness UP (all checks up)",
+                        "check DOWN",
+                        "readiness DOWN (db=DOWN)"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> engine[0].trafficState() == TrafficState.REFUSING_TRAFFIC);
     engine[0].close();
   }
 
@@ -103,7 +109,7 @@ class EngineReviewFixesTest {
     AtomicInteger runs = new AtomicInteger();
     List<Thread> workers = new CopyOnWriteArrayList<>();
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check(
                 "quota",
                 () -> {
@@ -117,8 +123,6 @@ class EngineReviewFixesTest {
                     .timeout(Duration.ofSeconds(1))
                     .failureThreshold(1)
                     .build())
-            .clock(clock)
-            .scheduler(clock)
             .executor(
                 task -> {
                   Thread worker = new Thread(task);

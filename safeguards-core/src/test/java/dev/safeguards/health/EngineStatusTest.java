@@ -1,7 +1,9 @@
 package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -27,21 +29,21 @@ class EngineStatusTest {
   }
 
   private HealthEngine start(HealthEngine.Builder builder) {
-    engine = builder.clock(clock).scheduler(clock).executor(Runnable::run).build();
+    engine = builder.build();
     engine.start();
     clock.runDueTasks();
     return engine;
   }
 
   private HealthEngine.Builder dbAndOptionalCache() {
-    return HealthEngine.builder()
+    return ManualEngine.on(clock)
         .check("db", db, CheckPolicy.builder().failureThreshold(1).build())
         .check("cache", cache, CheckPolicy.builder().critical(false).failureThreshold(1).build());
   }
 
   @Test
   void beforeFirstRunChecksAreUnknownAndNotReady() {
-    engine = HealthEngine.builder().check("db", db).clock(clock).scheduler(clock).build();
+    engine = ManualEngine.timedBy(clock).check("db", db).build();
 
     CheckSnapshot check = engine.health().checks().get("db");
     assertThat(check.status()).isEqualTo(Status.UNKNOWN);
@@ -69,7 +71,7 @@ class EngineStatusTest {
   @Test
   void refusingTrafficTakesReadinessDownButNotLiveness() {
     start(
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .check("heap", HealthResult::up, CheckPolicy.builder().probes(Probe.LIVENESS).build()));
     engine.markStarted();
@@ -127,7 +129,7 @@ class EngineStatusTest {
   @Test
   void checksOutsideAProbeDoNotAffectIt() {
     start(
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .check("report-only", HealthResult::up, CheckPolicy.builder().probes().build()));
 
@@ -150,7 +152,7 @@ class EngineStatusTest {
   void resultOlderThanStalenessLimitBecomesUnknown() {
     ManualClock schedulerThatStops = new ManualClock();
     engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check("db", db)
             .clock(clock)
             .scheduler(schedulerThatStops)
@@ -201,20 +203,25 @@ class EngineStatusTest {
     clock.advance(INTERVAL);
     clock.advance(INTERVAL);
 
-    assertThat(events)
-        .containsExactly(
-            "db:UNKNOWN->UP",
-            "cache:UNKNOWN->UP",
-            "READINESS:DOWN->UP",
-            "STARTUP:DOWN->UP",
-            "db:UP->DOWN",
-            "READINESS:UP->DOWN");
+    // Events reach listeners on the engine's event thread, in order.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .containsExactly(
+                        "db:UNKNOWN->UP",
+                        "cache:UNKNOWN->UP",
+                        "READINESS:DOWN->UP",
+                        "STARTUP:DOWN->UP",
+                        "db:UP->DOWN",
+                        "READINESS:UP->DOWN"));
   }
 
   @Test
   void dependencyCheckInLivenessIsReportedAsWarning() {
     engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "db",
                 HealthCheck.dependency(HealthResult::up),

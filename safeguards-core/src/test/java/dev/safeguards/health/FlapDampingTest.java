@@ -2,6 +2,7 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -20,13 +21,7 @@ class FlapDampingTest {
   void start() {
     CheckPolicy policy =
         CheckPolicy.builder().interval(INTERVAL).failureThreshold(3).successThreshold(2).build();
-    engine =
-        HealthEngine.builder()
-            .check("db", check, policy)
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
-            .build();
+    engine = ManualEngine.on(clock).check("db", check, policy).build();
     engine.start();
     clock.runDueTasks();
   }

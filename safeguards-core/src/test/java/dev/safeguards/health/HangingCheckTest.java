@@ -3,6 +3,7 @@ package dev.safeguards.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +48,7 @@ class HangingCheckTest {
     CheckPolicy policy =
         CheckPolicy.builder().timeout(TIMEOUT).interval(INTERVAL).failureThreshold(1).build();
     engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check("hangs", hanging, policy)
             .check("fine", HealthResult::up)
             .listener(
@@ -59,8 +60,6 @@ class HangingCheckTest {
                     }
                   }
                 })
-            .clock(clock)
-            .scheduler(clock)
             .build();
     engine.start();
     engine.markStarted();

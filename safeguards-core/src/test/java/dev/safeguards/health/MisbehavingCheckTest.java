@@ -2,6 +2,7 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
@@ -18,14 +19,7 @@ class MisbehavingCheckTest {
   }
 
   private CheckSnapshot runOnce(HealthCheck check) {
-    engine =
-        HealthEngine.builder()
-            .check("bad", check)
-            .check("good", HealthResult::up)
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
-            .build();
+    engine = ManualEngine.on(clock).check("bad", check).check("good", HealthResult::up).build();
     engine.start();
     clock.runDueTasks();
     assertThat(engine.health().checks().get("good").status()).isEqualTo(Status.UP);
@@ -62,12 +56,12 @@ class MisbehavingCheckTest {
     CheckSnapshot bad =
         runOnce(
             () -> {
-              throw new StackOverflowError("deep");
+              throw new NoClassDefFoundError("org/example/Driver");
             });
 
     assertThat(bad.status()).isEqualTo(Status.DOWN);
     assertThat(bad.cause()).isEqualTo(Cause.ERROR);
-    assertThat(bad.reason()).isEqualTo("java.lang.StackOverflowError: deep");
+    assertThat(bad.reason()).isEqualTo("java.lang.NoClassDefFoundError: org/example/Driver");
   }
 
   @Test
@@ -103,10 +97,8 @@ class MisbehavingCheckTest {
   @Test
   void rejectedRunIsDown() {
     engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check("bad", HealthResult::up)
-            .clock(clock)
-            .scheduler(clock)
             .executor(
                 task -> {
                   throw new java.util.concurrent.RejectedExecutionException("pool saturated");

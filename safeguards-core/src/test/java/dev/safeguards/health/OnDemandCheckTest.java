@@ -2,6 +2,7 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +19,8 @@ class OnDemandCheckTest {
 
   private HealthEngine engine(Executor executor) {
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check("quota", check, CheckPolicy.builder().onDemand(Duration.ofSeconds(30)).build())
-            .clock(clock)
-            .scheduler(clock)
             .executor(executor)
             .build();
     engine.start();

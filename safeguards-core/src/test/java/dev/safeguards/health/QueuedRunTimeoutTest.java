@@ -2,6 +2,7 @@ package dev.safeguards.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,8 @@ class QueuedRunTimeoutTest {
   @Test
   void whenTimeoutFiresBeforeTheRunStartsThenTheCheckIsFreedForItsNextTick() {
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.timedBy(clock)
             .check("db", check, CheckPolicy.builder().failureThreshold(1).build())
-            .clock(clock)
-            .scheduler(clock)
             .executor(queue::add)
             .build();
     engine.start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -18,14 +19,11 @@ class HealthMetricsTest {
     ManualClock clock = new ManualClock();
     AtomicBoolean healthy = new AtomicBoolean(true);
     HealthEngine engine =
-        HealthEngine.builder()
+        ManualEngine.on(clock)
             .check(
                 "db",
                 () -> healthy.get() ? HealthResult.up() : HealthResult.down("refused"),
                 CheckPolicy.builder().failureThreshold(1).build())
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
             .build();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     new HealthMetrics(engine).bindTo(registry);

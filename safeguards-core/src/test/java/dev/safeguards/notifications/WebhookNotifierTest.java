@@ -10,6 +10,7 @@ import dev.safeguards.health.HealthListener;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.ProbeTransition;
 import dev.safeguards.notifications.WebhookReceiver.Request;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +32,11 @@ class WebhookNotifierTest {
   private final AtomicReference<HealthResult> database = new AtomicReference<>(HealthResult.up());
   private final List<String> transitions = new CopyOnWriteArrayList<>();
   private final HealthEngine engine =
-      HealthEngine.builder()
+      ManualEngine.on(clock)
           .check(
               "database",
               database::get,
               CheckPolicy.builder().interval(INTERVAL).failureThreshold(2).build())
-          .clock(clock)
-          .scheduler(clock)
-          .executor(Runnable::run)
           .listener(
               new HealthListener() {
                 @Override

@@ -8,6 +8,7 @@ import dev.safeguards.health.Probe;
 import dev.safeguards.health.Status;
 import dev.safeguards.health.TrafficState;
 import dev.safeguards.shutdown.HookOutcome.Result;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ShutdownCoordinatorTest {
 
   private final ManualClock clock = new ManualClock();
-  private final HealthEngine engine =
-      HealthEngine.builder().clock(clock).scheduler(clock).executor(Runnable::run).build();
+  private final HealthEngine engine = ManualEngine.on(clock).build();
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> release = new CompletableFuture<>();
   private final InFlightTracker tracker = InFlightTracker.create();

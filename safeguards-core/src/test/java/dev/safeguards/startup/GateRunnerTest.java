@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.TrafficState;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -28,8 +29,7 @@ class GateRunnerTest {
   private static final GatePolicy NO_JITTER = GatePolicy.builder().jitter(0).build();
 
   private final ManualClock clock = new ManualClock();
-  private final HealthEngine engine =
-      HealthEngine.builder().clock(clock).scheduler(clock).executor(SAME_THREAD).build();
+  private final HealthEngine engine = ManualEngine.on(clock).build();
   private ServerSocket server;
 
   @AfterEach

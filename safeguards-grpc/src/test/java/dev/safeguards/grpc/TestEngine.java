@@ -4,6 +4,7 @@ import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
 import dev.safeguards.health.Probe;
+import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,8 +26,7 @@ final class TestEngine implements AutoCloseable {
   private final Map<String, AtomicReference<HealthResult>> results = new LinkedHashMap<>();
 
   TestEngine() {
-    HealthEngine.Builder builder =
-        HealthEngine.builder().clock(clock).scheduler(clock).executor(Runnable::run);
+    HealthEngine.Builder builder = ManualEngine.on(clock);
     register(builder, "database", policy().probes(Probe.READINESS));
     register(builder, "cache", policy().probes(Probe.READINESS).critical(false));
     register(builder, "search", policy().probes());

@@ -53,6 +53,8 @@ public final class CheckHarness implements AutoCloseable {
             .clock(clock)
             .scheduler(clock)
             .executor(Runnable::run)
+            // Transitions are recorded on the ticking thread, so a test reads them right after.
+            .events(Runnable::run)
             .listener(recorder)
             .build();
   }

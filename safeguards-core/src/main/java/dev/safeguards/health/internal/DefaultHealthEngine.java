@@ -8,66 +8,71 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.health.TrafficState;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.internal.OwnedThreads;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine. Writers (run completions, timeouts, traffic changes) serialise on one lock and
- * publish an immutable {@link View}; readers never lock and never run a check. Logs and listeners
- * are served after the lock is released, in order ({@link Deliveries}).
+ * publish an immutable {@link View}; readers never lock and never run a check. Three kinds of
+ * thread, one job each: the scheduler keeps time, the executor runs checks, and the {@link
+ * EventThread} delivers logs and listeners, so no user code runs where a timeout is enforced.
  */
 public final class DefaultHealthEngine implements HealthEngine {
 
-  private static final Logger log = LoggerFactory.getLogger(DefaultHealthEngine.class);
-
   private final Clock clock;
   private final OwnedThreads threads;
-  private final List<CheckEntry> entries;
+  private final List<CheckEntry> entries = new ArrayList<>();
+  private final List<CheckRecord> records = new ArrayList<>();
   private final List<HealthWarning> warnings;
-  private final Listeners listeners;
-  private final Deliveries deliveries = new Deliveries();
+  private final EventThread events;
+  private final Announcer announcer;
   private final Runner runner;
   private final Object lock = new Object();
   private final AtomicReference<View> view = new AtomicReference<>();
-  private final Transitions transitions;
-  private final List<CheckRecord> records;
   private TrafficState traffic = TrafficState.STARTING;
-  private Scheduler.Cancellable sweep;
-  private long sweepAt;
   private volatile boolean started;
   private volatile boolean closed;
 
+  /**
+   * The engine for what {@link HealthEngine.Builder} collected, checked again here so that no path
+   * skips the builder's rules; a {@code null} scheduler, executor or event executor means threads
+   * of its own.
+   *
+   * @throws IllegalArgumentException if two checks have the same name
+   */
   public DefaultHealthEngine(
       List<Registration> registrations,
       List<HealthListener> listeners,
       Clock clock,
       Scheduler scheduler,
-      Executor executor) {
+      Executor executor,
+      Executor events) {
+    Set<String> names = new HashSet<>();
+    registrations.forEach(registration -> Arguments.unique("name", registration.name(), names));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.threads =
         new OwnedThreads(scheduler, executor, registrations.size(), "safeguards-health-check");
-    this.entries = new ArrayList<>();
-    this.records = new ArrayList<>();
     for (Registration registration : registrations) {
       CheckEntry entry = new CheckEntry(entries.size(), registration);
       entries.add(entry);
       records.add(CheckRecord.initial(entry));
     }
     this.warnings = Guardrails.check(registrations);
-    this.listeners = new Listeners(listeners);
-    this.runner = new Runner(clock, threads, new EngineRecorder());
+    this.events = new EventThread(events, EventThread.CAPACITY);
+    this.runner = new Runner(clock, threads, this::record, this::republish);
     View initial = View.of(records, traffic, clock.nanoTime());
     this.view.set(initial);
-    this.transitions = new Transitions(clock, this.listeners, deliveries, initial);
+    this.announcer = new Announcer(List.copyOf(listeners), clock, this.events, initial);
   }
 
   @Override
@@ -78,13 +83,8 @@ public final class DefaultHealthEngine implements HealthEngine {
       }
       started = true;
     }
-    for (HealthWarning warning : warnings) {
-      log.warn(
-          "health check setup: id={} check={} {}",
-          warning.id(),
-          warning.check(),
-          warning.message());
-    }
+    announcer.setUp(warnings);
+    events.deliver();
     for (CheckEntry entry : entries) {
       runner.schedule(entry, Duration.ZERO);
     }
@@ -121,8 +121,13 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   @Override
+  public long droppedEvents() {
+    return events.dropped();
+  }
+
+  @Override
   public void addListener(HealthListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    announcer.addListener(Objects.requireNonNull(listener, "listener"));
   }
 
   @Override
@@ -136,6 +141,7 @@ public final class DefaultHealthEngine implements HealthEngine {
     runner.stop();
     entries.forEach(CheckEntry::stop);
     threads.shutdown();
+    events.close();
   }
 
   /** The view for now: the published one, unless staleness or a due refresh calls for another. */
@@ -162,12 +168,11 @@ public final class DefaultHealthEngine implements HealthEngine {
       }
       long now = clock.nanoTime();
       records.set(entry.index, records.get(entry.index).after(outcome, now));
-      CheckRun run =
-          new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration());
-      deliveries.add(() -> listeners.emit(run, listener -> listener.onCheckRun(run)));
+      announcer.ran(
+          new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration()));
       publish(now);
     }
-    deliveries.deliver();
+    events.deliver();
   }
 
   private void changeTraffic(TrafficState from, TrafficState to) {
@@ -175,65 +180,27 @@ public final class DefaultHealthEngine implements HealthEngine {
       if (traffic == to || (from != null && traffic != from)) {
         return;
       }
-      TrafficState previous = traffic;
-      deliveries.add(() -> log.info("traffic state: from={} to={}", previous, to));
+      announcer.traffic(traffic, to);
       traffic = to;
       publish(clock.nanoTime());
     }
-    deliveries.deliver();
+    events.deliver();
   }
 
   /** Publishes the view for now, whether or not a run ended: for time-driven changes. */
   private void republish() {
     synchronized (lock) {
-      if (closed) {
-        return;
+      if (!closed) {
+        publish(clock.nanoTime());
       }
-      publish(clock.nanoTime());
     }
-    deliveries.deliver();
+    events.deliver();
   }
 
   private void publish(long now) {
     View next = View.of(records, traffic, now);
     view.set(next);
-    transitions.announce(next);
-    scheduleSweep(next, now);
-  }
-
-  /**
-   * A result going stale is a transition too, and must be announced even if nobody reads and no run
-   * ends; one sweep is kept pending for the earliest moment that happens.
-   */
-  private void scheduleSweep(View next, long now) {
-    if (next.staleAt == Long.MAX_VALUE || (sweep != null && sweepAt <= next.staleAt)) {
-      return;
-    }
-    if (sweep != null) {
-      sweep.cancel();
-    }
-    sweepAt = next.staleAt;
-    sweep =
-        runner.later(
-            Duration.ofNanos(next.staleAt - now),
-            () -> {
-              synchronized (lock) {
-                sweep = null;
-              }
-              republish();
-            });
-  }
-
-  /** What the runner reports to the engine. */
-  private final class EngineRecorder implements Runner.Recorder {
-    @Override
-    public void record(CheckEntry entry, RunOutcome outcome) {
-      DefaultHealthEngine.this.record(entry, outcome);
-    }
-
-    @Override
-    public void lateRunEnded(CheckEntry entry) {
-      republish();
-    }
+    announcer.announce(next);
+    runner.sweepAt(next.staleAt, now);
   }
 }

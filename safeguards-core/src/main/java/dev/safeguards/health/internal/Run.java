@@ -1,15 +1,18 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.internal.UserCode;
 import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Instant;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One run of a check. Exactly one of completion and timeout settles it; the loser's outcome is
- * dropped, so a check that answers after its timeout cannot overwrite the timeout verdict. A run
- * that times out before an executor thread picked it up is abandoned: it never calls the check.
+ * One run of a check, from its dispatch until it is settled: the one type for a run in flight.
+ * Exactly one of completion and timeout settles it; the loser's outcome is dropped, so a check that
+ * answers after its timeout cannot overwrite the timeout verdict. A run that times out before an
+ * executor thread picked it up is abandoned: it never calls the check.
  */
 final class Run {
 
@@ -30,8 +33,14 @@ final class Run {
     this.startedAt = startedAt;
   }
 
-  void attach(Future<?> future) {
-    this.future = future;
+  /**
+   * Wraps {@code body} in the task that an executor thread runs: {@link #interrupt()} can then stop
+   * it, and a {@link VirtualMachineError} it ends with reaches that thread.
+   */
+  Runnable task(Runnable body) {
+    FutureTask<Void> task = new FutureTask<>(body, null);
+    this.future = task;
+    return () -> UserCode.runSurfacingFatal(task);
   }
 
   void attachTimeout(Cancellable timeout) {

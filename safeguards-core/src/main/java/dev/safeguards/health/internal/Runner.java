@@ -1,10 +1,12 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.health.Cause;
+import dev.safeguards.health.HealthResult;
 import dev.safeguards.internal.OwnedThreads;
+import dev.safeguards.internal.UserCode;
 import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,34 +14,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs checks: ticks on each check's schedule, one run at a time per check, on the executor and
  * never on the caller's thread, each bounded by its timeout. Every run ends in exactly one outcome
- * handed to the {@link Recorder}.
+ * handed to the {@link Recorder}. The scheduler thread only keeps time here: it never calls a
+ * check, and what it records is announced on the event thread.
  */
 final class Runner {
 
   private static final Logger log = LoggerFactory.getLogger(Runner.class);
 
   /** Receives the outcome of each run. */
+  @FunctionalInterface
   interface Recorder {
     void record(CheckEntry entry, RunOutcome outcome);
-
-    /**
-     * A run whose outcome was already given up (timed out) has finally returned: the check can run
-     * again, which may change when the view needs recomputing.
-     */
-    void lateRunEnded(CheckEntry entry);
   }
 
   private final Clock clock;
   private final OwnedThreads threads;
-  private final CheckInvoker invoker;
   private final Recorder recorder;
+  private final Runnable republish;
   private volatile boolean stopped;
+  private Scheduler.Cancellable sweep;
+  private long sweepAt;
 
-  Runner(Clock clock, OwnedThreads threads, Recorder recorder) {
+  /**
+   * @param republish recomputes the view without a new outcome: when a result goes stale, or when a
+   *     run whose outcome was given up (timed out) finally returns and the check can run again
+   */
+  Runner(Clock clock, OwnedThreads threads, Recorder recorder, Runnable republish) {
     this.clock = clock;
     this.threads = threads;
-    this.invoker = new CheckInvoker(clock);
     this.recorder = recorder;
+    this.republish = republish;
   }
 
   /** Runs {@code entry} after {@code delay}, then on its interval if it has one. */
@@ -68,8 +72,7 @@ final class Runner {
       }
       return;
     }
-    FutureTask<Void> task = new FutureTask<>(() -> execute(entry, run), null);
-    run.attach(task);
+    Runnable task = run.task(() -> execute(entry, run));
     try {
       // Armed first, so that the timeout holds even for an executor that runs the task at once.
       run.attachTimeout(
@@ -90,6 +93,33 @@ final class Runner {
     stopped = true;
   }
 
+  /**
+   * Republishes at {@code at}, on the engine clock: a result going stale is a transition too, and
+   * must be announced even if nobody reads and no run ends. One sweep is kept pending, for the
+   * earliest such moment.
+   */
+  synchronized void sweepAt(long at, long now) {
+    if (at == Long.MAX_VALUE || (sweep != null && sweepAt <= at)) {
+      return;
+    }
+    if (sweep != null) {
+      sweep.cancel();
+    }
+    sweepAt = at;
+    try {
+      sweep = threads.scheduler().schedule(Duration.ofNanos(at - now), this::sweep);
+    } catch (RejectedExecutionException e) {
+      sweep = null;
+    }
+  }
+
+  private void sweep() {
+    synchronized (this) {
+      sweep = null;
+    }
+    republish.run();
+  }
+
   private void tick(CheckEntry entry) {
     if (stopped) {
       return;
@@ -104,35 +134,49 @@ final class Runner {
     }
   }
 
-  /** Runs {@code task} on the scheduler after {@code delay}; empty if the scheduler refused. */
-  Scheduler.Cancellable later(Duration delay, Runnable task) {
-    try {
-      return threads.scheduler().schedule(delay, task);
-    } catch (RejectedExecutionException e) {
-      return () -> {};
-    }
-  }
-
   private void execute(CheckEntry entry, Run run) {
     if (!run.begin()) {
       return;
     }
+    Throwable thrown = null;
     RunOutcome outcome;
     try {
-      outcome = invoker.invoke(entry, run);
+      outcome = invoke(entry, run);
+    } catch (Throwable e) {
+      thrown = e;
+      outcome = RunOutcome.thrown(e, run.startedAt, since(run));
     } finally {
       entry.end(run);
     }
     if (run.complete()) {
       recorder.record(entry, outcome);
     } else {
-      recorder.lateRunEnded(entry);
+      republish.run();
+    }
+    UserCode.rethrowIfFatal(thrown);
+  }
+
+  /** Calls the check; what it throws is left to {@link #execute}. */
+  private RunOutcome invoke(CheckEntry entry, Run run) throws Exception {
+    try {
+      HealthResult result = entry.check.check();
+      if (result == null) {
+        return RunOutcome.failed(
+            Cause.NULL_RESULT,
+            "check returned null instead of a result",
+            run.startedAt,
+            since(run));
+      }
+      return RunOutcome.reported(result, run.startedAt, since(run));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw e;
     }
   }
 
   private void expire(CheckEntry entry, Run run) {
     if (run.expire()) {
-      Duration elapsed = Duration.ofNanos(clock.nanoTime() - run.startNanos);
+      Duration elapsed = since(run);
       boolean neverStarted = run.abandon();
       if (neverStarted) {
         // No thread will ever end this run, so free the check for its next tick here.
@@ -141,5 +185,9 @@ final class Runner {
       recorder.record(
           entry, RunOutcome.timedOut(entry.policy.timeout(), run.startedAt, elapsed, neverStarted));
     }
+  }
+
+  private Duration since(Run run) {
+    return Duration.ofNanos(clock.nanoTime() - run.startNanos);
   }
 }

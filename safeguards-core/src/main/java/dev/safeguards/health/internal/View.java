@@ -5,10 +5,12 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.Probe;
 import dev.safeguards.health.Status;
 import dev.safeguards.health.TrafficState;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Everything readers see, computed once per change so that a read is a field access: the snapshot
@@ -55,7 +57,7 @@ final class View {
     for (Probe probe : Probe.values()) {
       probes.put(probe, probeSnapshot(probe, records, all, traffic));
     }
-    HealthSnapshot health = new HealthSnapshot(Aggregation.of(all.values()), null, all);
+    HealthSnapshot health = new HealthSnapshot(aggregate(all.values()), null, all);
     return new View(List.copyOf(records), traffic, validUntil, staleAt, health, probes);
   }
 
@@ -79,7 +81,7 @@ final class View {
       }
     }
     String override = override(probe, traffic);
-    Status status = override != null ? Status.DOWN : Aggregation.of(members.values());
+    Status status = override != null ? Status.DOWN : aggregate(members.values());
     return new HealthSnapshot(status, override, members);
   }
 
@@ -93,5 +95,44 @@ final class View {
     return probe == Probe.READINESS && traffic == TrafficState.REFUSING_TRAFFIC
         ? "refusing traffic: shutting down"
         : null;
+  }
+
+  /**
+   * {@code DOWN} if a critical check is down; else {@code UNKNOWN} if a critical check is unknown;
+   * else {@code DEGRADED} if any check is not up (a failing non-critical check only degrades); else
+   * {@code UP}. No checks at all is {@code UP}.
+   */
+  static Status aggregate(Collection<CheckSnapshot> checks) {
+    boolean criticalDown = false;
+    boolean criticalUnknown = false;
+    boolean degraded = false;
+    for (CheckSnapshot check : checks) {
+      Status status = check.status();
+      if (check.critical() && status == Status.DOWN) {
+        criticalDown = true;
+      } else if (check.critical() && status == Status.UNKNOWN) {
+        criticalUnknown = true;
+      } else if (status != Status.UP) {
+        degraded = true;
+      }
+    }
+    if (criticalDown) {
+      return Status.DOWN;
+    }
+    if (criticalUnknown) {
+      return Status.UNKNOWN;
+    }
+    return degraded ? Status.DEGRADED : Status.UP;
+  }
+
+  /** The checks that are not up, as {@code name=STATUS}, for log lines. */
+  static String describe(Map<String, CheckSnapshot> checks) {
+    StringJoiner failing = new StringJoiner(", ");
+    for (CheckSnapshot check : checks.values()) {
+      if (check.status() != Status.UP) {
+        failing.add(check.name() + "=" + check.status());
+      }
+    }
+    return failing.length() == 0 ? "all checks up" : failing.toString();
   }
 }

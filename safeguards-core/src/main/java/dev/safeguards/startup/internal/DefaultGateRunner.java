@@ -2,16 +2,18 @@ package dev.safeguards.startup.internal;
 
 import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.OwnedThreads;
+import dev.safeguards.internal.UserCode;
+import dev.safeguards.startup.FatalGateException;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
-import dev.safeguards.startup.StartupGate;
+import dev.safeguards.startup.GateSettings;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
-import dev.safeguards.time.Durations;
 import dev.safeguards.time.Scheduler;
 import dev.safeguards.time.Scheduler.Cancellable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runner. Each gate loops on its own (call, then on failure wait and call again); state changes
- * serialise on one lock, and gate calls never run under it.
+ * The runner. Each gate loops on its own (call, then on failure wait and call again) once the gates
+ * it runs after have passed; state changes serialise on one lock, and gate calls never run under
+ * it. A {@link FatalGateException} ends the run at once.
  */
 public final class DefaultGateRunner implements GateRunner {
 
@@ -36,7 +39,6 @@ public final class DefaultGateRunner implements GateRunner {
   private final Clock clock;
   private final Scheduler scheduler;
   private final Executor executor;
-  private final Backoff backoff;
   private final Object lock = new Object();
   private final AtomicBoolean started = new AtomicBoolean();
   private final CompletableFuture<StartupReport> result = new CompletableFuture<>();
@@ -46,20 +48,19 @@ public final class DefaultGateRunner implements GateRunner {
   private Cancellable deadline;
 
   public DefaultGateRunner(
-      List<StartupGate> gates,
+      List<GateSettings> gates,
       GatePolicy policy,
       List<Runnable> onPassed,
       Clock clock,
       Scheduler scheduler,
       Executor executor,
       RandomGenerator random) {
-    this.loops = gates.stream().map(GateLoop::new).toList();
-    this.policy = policy;
-    this.onPassed = onPassed;
-    this.clock = clock;
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.loops = Plan.loops(gates, policy, random == null ? new SplittableRandom() : random);
+    this.onPassed = List.copyOf(onPassed);
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = scheduler;
     this.executor = executor;
-    this.backoff = new Backoff(policy, random == null ? new SplittableRandom() : random);
   }
 
   @Override
@@ -70,22 +71,39 @@ public final class DefaultGateRunner implements GateRunner {
     synchronized (lock) {
       threads = new OwnedThreads(scheduler, executor, loops.size(), "safeguards-startup-gate");
       startNanos = clock.nanoTime();
-      if (loops.isEmpty()) {
-        finished = true;
-      } else {
+      finished = loops.isEmpty();
+      if (!finished) {
         deadline = threads.scheduler().schedule(policy.deadline(), this::deadlinePassed);
       }
     }
     if (loops.isEmpty()) {
-      finish(true);
+      finish();
     }
-    loops.forEach(this::attempt);
+    callDueGates();
     return result;
   }
 
+  /** Makes the first call of every gate whose prerequisites have all passed. */
+  private void callDueGates() {
+    List<GateLoop> due;
+    synchronized (lock) {
+      if (finished) {
+        return;
+      }
+      due = loops.stream().filter(GateLoop::isDue).toList();
+      for (GateLoop loop : due) {
+        loop.called = true;
+        if (loop.own != null) {
+          loop.deadline = threads.scheduler().schedule(loop.own.deadline(), this::deadlinePassed);
+        }
+      }
+    }
+    due.forEach(this::attempt);
+  }
+
   private void attempt(GateLoop loop) {
-    Attempt attempt = new Attempt();
-    FutureTask<Void> call = new FutureTask<>(() -> call(loop, attempt), null);
+    Attempt attempt = new Attempt(loop, this);
+    FutureTask<Void> call = new FutureTask<>(attempt::call, null);
     synchronized (lock) {
       if (finished) {
         return;
@@ -96,11 +114,11 @@ public final class DefaultGateRunner implements GateRunner {
         return;
       }
       loop.current = attempt;
-      Duration timeout = policy.attemptTimeout();
-      attempt.attach(call, threads.scheduler().schedule(timeout, () -> expire(loop, attempt)));
+      Duration timeout = loop.policy.attemptTimeout();
+      attempt.attach(call, threads.scheduler().schedule(timeout, attempt::expire));
     }
     try {
-      threads.executor().execute(call);
+      threads.executor().execute(() -> UserCode.runSurfacingFatal(call));
     } catch (RejectedExecutionException e) {
       loop.busy.set(false);
       if (attempt.settle()) {
@@ -109,101 +127,74 @@ public final class DefaultGateRunner implements GateRunner {
     }
   }
 
-  private void call(GateLoop loop, Attempt attempt) {
-    if (!attempt.enter()) {
-      return;
-    }
-    String error = null;
-    try {
-      loop.gate.check();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      error = Causes.describe(e);
-    } catch (Error e) {
-      // Runs inside a FutureTask, which would capture a rethrown Error where nobody reads it:
-      // counting it as a failed attempt is the one useful thing to do with it.
-      error = Causes.describe(e);
-    } finally {
-      loop.busy.set(false);
-    }
-    if (attempt.settle()) {
-      if (error == null) {
-        passed(loop);
-      } else {
-        failed(loop, error);
+  void failed(GateLoop loop, String error) {
+    synchronized (lock) {
+      if (!finished) {
+        Duration delay = loop.failed(error);
+        loop.retry = threads.scheduler().schedule(delay, () -> attempt(loop));
       }
     }
   }
 
-  private void expire(GateLoop loop, Attempt attempt) {
-    if (attempt.settle()) {
-      if (attempt.abandon()) {
-        loop.busy.set(false);
-      }
-      failed(
-          loop,
-          "timed out after " + Durations.format(policy.attemptTimeout()) + " (attemptTimeout)");
-    }
+  void fatal(GateLoop loop, FatalGateException error) {
+    abort(() -> loop.fatal(error));
   }
 
-  private void failed(GateLoop loop, String error) {
+  void passed(GateLoop loop) {
+    boolean all;
     synchronized (lock) {
       if (finished) {
         return;
       }
-      loop.lastError = error;
-      Duration delay = backoff.delayAfter(loop.attempts);
-      log.warn(
-          "startup gate failed: gate={} attempt={} next_in={} cause={}",
-          loop.name(),
-          loop.attempts,
-          Durations.format(delay),
-          error);
-      loop.retry = threads.scheduler().schedule(delay, () -> attempt(loop));
+      loop.passed(clock.nanoTime(), startNanos);
+      all = loops.stream().allMatch(other -> other.passed);
+      if (all) {
+        end();
+      }
+    }
+    if (all) {
+      finish();
+    } else {
+      callDueGates();
     }
   }
 
-  private void passed(GateLoop loop) {
-    synchronized (lock) {
-      if (finished) {
-        return;
-      }
-      loop.passed = true;
-      loop.passedNanos = clock.nanoTime();
-      log.info(
-          "startup gate passed: gate={} attempts={} elapsed={}",
-          loop.name(),
-          loop.attempts,
-          Durations.format(Duration.ofNanos(loop.passedNanos - startNanos)));
-      if (!loops.stream().allMatch(other -> other.passed)) {
-        return;
-      }
-      finished = true;
-      deadline.cancel();
-    }
-    finish(true);
-  }
-
+  /** The run's deadline, or a gate's own, has passed. */
   private void deadlinePassed() {
+    abort(() -> {});
+  }
+
+  /** Ends the run at once unless it has ended, after {@code record} notes why under the lock. */
+  private void abort(Runnable record) {
     synchronized (lock) {
       if (finished) {
         return;
       }
-      finished = true;
-      loops.forEach(GateLoop::stop);
+      record.run();
+      end();
     }
-    finish(false);
+    finish();
   }
 
-  private void finish(boolean passed) {
-    StartupReport report;
-    synchronized (lock) {
-      report = Verdict.report(passed, policy, loops, startNanos, clock.nanoTime());
-    }
+  /** Ends the run; called under the lock by the one caller that then calls {@link #finish()}. */
+  private void end() {
+    finished = true;
+    deadline.cancel();
+    loops.forEach(GateLoop::stop);
+  }
+
+  private void finish() {
     try {
-      Verdict.deliver(report, onPassed, result);
+      Verdict verdict;
+      synchronized (lock) {
+        verdict = new Verdict(policy, loops, startNanos, clock.nanoTime());
+      }
+      verdict.deliver(onPassed, result);
+    } catch (Throwable e) {
+      // Whatever a callback throws, the caller waiting in run() must hear of it.
+      log.error("startup aborted: a callback failed: cause={}", Causes.describe(e), e);
+      result.completeExceptionally(e);
+      UserCode.rethrowIfFatal(e);
     } finally {
       threads.shutdown();
     }

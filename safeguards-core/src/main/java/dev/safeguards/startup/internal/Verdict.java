@@ -1,6 +1,7 @@
 package dev.safeguards.startup.internal;
 
 import dev.safeguards.StartupAbortedException;
+import dev.safeguards.startup.GateOutcome;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Durations;
@@ -11,51 +12,65 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The end of a run: logs the verdict, runs the callbacks and completes the caller's future. */
+/**
+ * The end of a run: logs the verdict, runs the callbacks and completes the caller's future. What a
+ * callback throws is left to the caller, which completes the future with it.
+ */
 final class Verdict {
 
   private static final Logger log = LoggerFactory.getLogger(DefaultGateRunner.class);
 
-  private Verdict() {}
+  private final StartupReport report;
+  private final int exitCode;
 
-  static StartupReport report(
-      boolean passed, GatePolicy policy, List<GateLoop> loops, long startNanos, long nowNanos) {
-    return new StartupReport(
-        passed,
-        policy.deadline(),
-        Duration.ofNanos(nowNanos - startNanos),
-        loops.stream().map(loop -> loop.outcome(startNanos, nowNanos)).toList());
+  /** The verdict on {@code loops}, read under the runner's lock. */
+  Verdict(GatePolicy policy, List<GateLoop> loops, long startNanos, long nowNanos) {
+    this.report =
+        new StartupReport(
+            loops.stream().allMatch(loop -> loop.passed),
+            policy.deadline(),
+            Duration.ofNanos(nowNanos - startNanos),
+            loops.stream().map(loop -> loop.outcome(startNanos, nowNanos)).toList());
+    this.exitCode =
+        loops.stream()
+            .filter(GateLoop::isFatal)
+            .mapToInt(loop -> loop.fatalExitCode)
+            .findFirst()
+            .orElse(StartupAbortedException.EX_UNAVAILABLE);
   }
 
-  static void deliver(
-      StartupReport report, List<Runnable> onPassed, CompletableFuture<StartupReport> result) {
-    if (!report.passed()) {
-      String names =
-          report.failed().stream().map(gate -> gate.name()).collect(Collectors.joining(","));
-      log.error(
-          "startup aborted: gates={} deadline={} elapsed={}",
-          names,
-          Durations.format(report.deadline()),
+  void deliver(List<Runnable> onPassed, CompletableFuture<StartupReport> result) {
+    if (report.passed()) {
+      log.info(
+          "startup gates passed: gates={} elapsed={}",
+          report.gates().size(),
           Durations.format(report.elapsed()));
-      result.completeExceptionally(
-          new StartupAbortedException(
-              "startup gates did not pass within "
-                  + Durations.format(report.deadline())
-                  + ": "
-                  + names,
-              StartupAbortedException.EX_UNAVAILABLE,
-              report.render()));
-      return;
-    }
-    log.info(
-        "startup gates passed: gates={} elapsed={}",
-        report.gates().size(),
-        Durations.format(report.elapsed()));
-    try {
       onPassed.forEach(Runnable::run);
       result.complete(report);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+      return;
     }
+    String names = report.failed().stream().map(GateOutcome::name).collect(Collectors.joining(","));
+    log.error(
+        "startup aborted: gates={} deadline={} elapsed={}",
+        names,
+        Durations.format(report.deadline()),
+        Durations.format(report.elapsed()));
+    result.completeExceptionally(
+        new StartupAbortedException(message(names), exitCode, report.render()));
+  }
+
+  private String message(String names) {
+    for (GateOutcome gate : report.gates()) {
+      if (gate.fatal()) {
+        return "startup gate '"
+            + gate.name()
+            + "' failed and retrying cannot fix it: "
+            + gate.lastError();
+      }
+    }
+    return "startup gates did not pass within "
+        + Durations.format(report.deadline())
+        + ": "
+        + names;
   }
 }

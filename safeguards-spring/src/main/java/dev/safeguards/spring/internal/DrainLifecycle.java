@@ -1,5 +1,6 @@
 package dev.safeguards.spring.internal;
 
+import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
 import java.util.Objects;
@@ -25,12 +26,7 @@ public final class DrainLifecycle implements SmartLifecycle {
 
   private final ShutdownCoordinator coordinator;
   private final Consumer<ShutdownReport> onStopped;
-  private final ThreadFactory threads =
-      task -> {
-        Thread thread = new Thread(task, "safeguards-shutdown");
-        thread.setDaemon(true);
-        return thread;
-      };
+  private final ThreadFactory threads = new DaemonThreadFactory("safeguards-shutdown-drain");
   private volatile boolean running;
 
   public DrainLifecycle(ShutdownCoordinator coordinator, Consumer<ShutdownReport> onStopped) {

@@ -1,5 +1,6 @@
 package dev.safeguards.test.internal;
 
+import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.test.TcpFaultProxy;
 import dev.safeguards.time.Durations;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +37,9 @@ public final class FaultProxy implements TcpFaultProxy {
   private FaultProxy(ServerSocket server, InetSocketAddress target) {
     this.server = server;
     this.target = target;
-    String prefix = "safeguards-fault-proxy-" + server.getLocalPort() + "-";
-    AtomicInteger counter = new AtomicInteger();
-    this.threads =
-        task -> {
-          Thread thread = new Thread(task, prefix + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    this.acceptor = threads.newThread(this::acceptLoop);
+    String prefix = "safeguards-fault-proxy-" + server.getLocalPort();
+    this.threads = new DaemonThreadFactory(prefix + "-link");
+    this.acceptor = new DaemonThreadFactory(prefix + "-accept").newThread(this::acceptLoop);
   }
 
   public static FaultProxy start(String targetHost, int targetPort) {
