@@ -41,6 +41,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final Transitions transitions;
   private final List<CheckRecord> records;
   private TrafficState traffic = TrafficState.STARTING;
+  private boolean acceptedTraffic;
   private Scheduler.Cancellable sweep;
   private long sweepAt;
   private volatile boolean started;
@@ -65,7 +66,7 @@ public final class DefaultHealthEngine implements HealthEngine {
     this.warnings = Guardrails.check(registrations);
     this.listeners = new Listeners(listeners);
     this.runner = new Runner(clock, threads, new EngineRecorder());
-    View initial = View.of(records, traffic, clock.nanoTime());
+    View initial = View.of(records, traffic, false, clock.nanoTime());
     this.view.set(initial);
     this.transitions = new Transitions(clock, this.listeners, deliveries, initial);
   }
@@ -178,6 +179,7 @@ public final class DefaultHealthEngine implements HealthEngine {
       TrafficState previous = traffic;
       deliveries.add(() -> log.info("traffic state: from={} to={}", previous, to));
       traffic = to;
+      acceptedTraffic |= to == TrafficState.ACCEPTING_TRAFFIC;
       publish(clock.nanoTime());
     }
     deliveries.deliver();
@@ -195,7 +197,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void publish(long now) {
-    View next = View.of(records, traffic, now);
+    View next = View.of(records, traffic, acceptedTraffic, now);
     view.set(next);
     transitions.announce(next);
     scheduleSweep(next, now);
