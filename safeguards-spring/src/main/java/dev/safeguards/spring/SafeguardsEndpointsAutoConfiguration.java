@@ -70,10 +70,7 @@ public final class SafeguardsEndpointsAutoConfiguration {
           StartupSequence sequence = startup.getIfAvailable();
           return sequence == null ? null : sequence.report();
         });
-    config.ifAvailable(
-        check ->
-            builder.productionReadiness(
-                () -> check.validate().toJson(), () -> check.latest().hasErrors()));
+    config.ifAvailable(check -> builder.productionReadiness(check::validate));
     return builder.build();
   }
 

@@ -1,5 +1,6 @@
 package dev.safeguards.servlet.internal;
 
+import dev.safeguards.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safeguards.health.HealthEngine;
