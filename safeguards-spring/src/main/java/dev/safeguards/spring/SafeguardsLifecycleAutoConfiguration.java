@@ -82,6 +82,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
                     .drainDelay(shutdown.drainDelay())
                     .drainTimeout(shutdown.drainTimeout())
                     .gracePeriod(shutdown.gracePeriod())
+                    .handleRepeatedSignals(shutdown.handleRepeatedSignals())
                     .inFlight(inFlight),
             "Fix the safeguards.shutdown.* property the message names.");
     engine.ifAvailable(builder::engine);
