@@ -4,12 +4,12 @@
  */
 module dev.safeguards.checks.clients {
   requires transitive dev.safeguards.core;
-  requires static transitive lettuce.core;
-  requires static transitive com.rabbitmq.client;
-  requires static transitive kafka.clients;
-  requires static transitive io.nats.jnats;
-  requires static transitive org.eclipse.paho.client.mqttv3;
-  requires static transitive micrometer.core;
+  requires static lettuce.core;
+  requires static com.rabbitmq.client;
+  requires static kafka.clients;
+  requires static io.nats.jnats;
+  requires static org.eclipse.paho.client.mqttv3;
+  requires static micrometer.core;
 
   exports dev.safeguards.checks.clients;
 }

@@ -8,7 +8,7 @@ module dev.safeguards.core {
   requires transitive java.sql;
   requires transitive java.net.http;
   requires java.management;
-  requires static transitive micrometer.core;
+  requires static micrometer.core;
   requires static com.zaxxer.hikari;
 
   exports dev.safeguards;

@@ -4,6 +4,7 @@ module dev.safeguards.grpc {
   requires transitive io.grpc;
   requires io.grpc.stub;
   requires io.grpc.services;
+  requires com.google.protobuf;
 
   exports dev.safeguards.grpc;
 }

@@ -4,7 +4,7 @@
  */
 module dev.safeguards.test {
   requires transitive dev.safeguards.core;
-  requires static transitive org.junit.jupiter.api;
+  requires static org.junit.jupiter.api;
   requires org.slf4j;
 
   exports dev.safeguards.test;
