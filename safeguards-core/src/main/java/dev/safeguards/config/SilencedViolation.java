@@ -10,7 +10,9 @@ import java.util.Objects;
  */
 public record SilencedViolation(Violation violation, String reason) {
 
-  /** @throws IllegalArgumentException if the reason is blank: silencing needs one */
+  /**
+   * @throws IllegalArgumentException if the reason is blank: silencing needs one
+   */
   public SilencedViolation {
     Objects.requireNonNull(violation, "violation");
     Objects.requireNonNull(reason, "reason");

@@ -16,7 +16,9 @@ import java.util.Objects;
 public record Violation(
     String id, Severity severity, String key, String message, String hint, Origin origin) {
 
-  /** @throws IllegalArgumentException if the id or the message is blank */
+  /**
+   * @throws IllegalArgumentException if the id or the message is blank
+   */
   public Violation {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {

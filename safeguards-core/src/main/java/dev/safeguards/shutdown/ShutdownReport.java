@@ -29,7 +29,9 @@ public record ShutdownReport(
     boolean expedited,
     List<StepFailure> stepsFailed) {
 
-  /** @throws IllegalArgumentException if a duration or a count is negative */
+  /**
+   * @throws IllegalArgumentException if a duration or a count is negative
+   */
   public ShutdownReport {
     Arguments.notNegative("total", total);
     Arguments.notNegative("drainDelay", drainDelay);
@@ -99,7 +101,8 @@ public record ShutdownReport(
 
   private static void notNegative(String property, long count) {
     if (count < 0) {
-      throw new IllegalArgumentException("'" + property + "' must not be negative, but was " + count);
+      throw new IllegalArgumentException(
+          "'" + property + "' must not be negative, but was " + count);
     }
   }
 

@@ -110,8 +110,7 @@ class LifecycleMetricsTest {
     ConfigReport report =
         ConfigValidation.builder()
             .mode(Mode.DEVELOPMENT)
-            .validator(
-                config -> List.of(Violation.error("a", "k", new Origin("map"), "m", "h")))
+            .validator(config -> List.of(Violation.error("a", "k", new Origin("map"), "m", "h")))
             .build()
             .validate(Configuration.of(Map.of()));
     new LifecycleMetrics(InFlightTracker.create(), () -> report).bindTo(registry);

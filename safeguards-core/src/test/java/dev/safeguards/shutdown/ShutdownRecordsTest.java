@@ -26,12 +26,20 @@ class ShutdownRecordsTest {
     assertThatThrownBy(
             () ->
                 new ShutdownReport(
-                    Duration.ZERO, Duration.ZERO, Duration.ZERO, -1, 0, List.of(), false, List.of()))
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    -1,
+                    0,
+                    List.of(),
+                    false,
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'drained' must not be negative, but was -1");
     assertThatThrownBy(
             () -> new HookOutcome("pool", 0, HookOutcome.Result.FAILED, Duration.ZERO, null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'error' must be given for a hook that did not complete, but was null for FAILED");
+        .hasMessage(
+            "'error' must be given for a hook that did not complete, but was null for FAILED");
   }
 }

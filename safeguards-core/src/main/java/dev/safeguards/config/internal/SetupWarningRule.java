@@ -15,7 +15,11 @@ public final class SetupWarningRule {
     for (SetupWarning warning : warnings) {
       violations.add(
           Violation.warning(
-              warning.id(), warning.subject(), warning.origin(), warning.message(), warning.hint()));
+              warning.id(),
+              warning.subject(),
+              warning.origin(),
+              warning.message(),
+              warning.hint()));
     }
     return violations;
   }

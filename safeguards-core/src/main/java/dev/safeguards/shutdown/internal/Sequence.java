@@ -76,8 +76,7 @@ final class Sequence {
     }
     run.step(
         "drain_delay",
-        () ->
-            waits.await(run.timer, drainDelay, null, () -> state.accept(ShutdownState.DELAYING)));
+        () -> waits.await(run.timer, drainDelay, null, () -> state.accept(ShutdownState.DELAYING)));
     long drainStart = clock.nanoTime();
     long[] atDrain = {0};
     run.step(
