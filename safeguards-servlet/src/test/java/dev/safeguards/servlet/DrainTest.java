@@ -241,7 +241,9 @@ class DrainTest {
     start(container);
     CompletableFuture<HttpResponse<String>> response =
         CompletableFuture.supplyAsync(() -> call("/async-boom"));
-    assertThat(errorSeen.await(10, TimeUnit.SECONDS)).as("the container reports the error").isTrue();
+    assertThat(errorSeen.await(10, TimeUnit.SECONDS))
+        .as("the container reports the error")
+        .isTrue();
 
     assertThat(tracker.count()).as("still in flight while its error is handled").isEqualTo(1);
 

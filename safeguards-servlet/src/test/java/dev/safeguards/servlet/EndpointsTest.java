@@ -381,10 +381,7 @@ class EndpointsTest {
                     .databaseUrl("DATABASE_URL")
                     .build())
             .build();
-    start(
-        container,
-        endpoints()
-            .productionReadiness(() -> validation.validate(config)));
+    start(container, endpoints().productionReadiness(() -> validation.validate(config)));
 
     assertThat(http.get("/production-readiness").statusCode()).isEqualTo(401);
     HttpResponse<String> report =
@@ -408,7 +405,8 @@ class EndpointsTest {
             Mode.PRODUCTION,
             java.util.List.of(Violation.error("x", "k", new Origin("map"), "m", "h")),
             java.util.List.of());
-    ConfigReport passing = new ConfigReport(Mode.PRODUCTION, java.util.List.of(), java.util.List.of());
+    ConfigReport passing =
+        new ConfigReport(Mode.PRODUCTION, java.util.List.of(), java.util.List.of());
     AtomicInteger reads = new AtomicInteger();
     start(
         container,

@@ -38,6 +38,9 @@ import org.springframework.core.Ordered;
 @ConditionalOnBooleanProperty(name = "safeguards.endpoints.enabled", matchIfMissing = true)
 public final class SafeguardsEndpointsAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsEndpointsAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   SafeguardsEndpoints safeguardsEndpoints(

@@ -35,6 +35,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(SafeguardsProperties.class)
 public final class SafeguardsLifecycleAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsLifecycleAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   InFlightTracker safeguardsInFlightTracker() {

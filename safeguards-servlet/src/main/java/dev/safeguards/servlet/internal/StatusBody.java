@@ -1,12 +1,12 @@
 package dev.safeguards.servlet.internal;
 
-import dev.safeguards.internal.Json;
 import dev.safeguards.config.Secrets;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
 import dev.safeguards.internal.Causes;
+import dev.safeguards.internal.Json;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.startup.GateOutcome;
 import dev.safeguards.startup.StartupReport;
