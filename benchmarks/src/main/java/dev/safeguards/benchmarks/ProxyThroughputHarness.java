@@ -1,5 +1,8 @@
 package dev.safeguards.benchmarks;
 
+import dev.safeguards.test.TcpFaultProxy;
+import dev.safeguards.test.TestDatabase;
+import dev.safeguards.test.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
-import dev.safeguards.test.TcpFaultProxy;
-import dev.safeguards.test.TestDatabase;
-import dev.safeguards.test.TestDatabases;
 import org.postgresql.PGConnection;
 
 /**
