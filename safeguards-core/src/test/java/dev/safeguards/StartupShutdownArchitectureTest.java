@@ -1,5 +1,6 @@
 package dev.safeguards;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,6 +48,16 @@ class StartupShutdownArchitectureTest {
         .check(MAIN);
   }
 
+  /**
+   * The one place allowed to exit: the repeated-signal handler replaces the JVM's own SIGTERM and
+   * SIGINT handler, so for a signal that arrives before its installation finished (no previous
+   * handler known yet to pass the signal to) it does what the JVM's handler does, exit with 128 +
+   * the signal number. It is installed only when the application allows it ({@code
+   * ShutdownCoordinator.Builder.handleRepeatedSignals}).
+   */
+  private static final String SIGNAL_HANDLER =
+      "dev.safeguards.shutdown.internal.RepeatedSignals$Installer";
+
   @Test
   void theLibraryNeverExitsTheProcess() {
     noClasses()
@@ -54,6 +65,20 @@ class StartupShutdownArchitectureTest {
         .callMethod(System.class, "exit", int.class)
         .orShould()
         .callMethod(Runtime.class, "halt", int.class)
+        .check(MAIN);
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(SIGNAL_HANDLER)
+        .should()
+        .callMethod(Runtime.class, "exit", int.class)
+        .because("only the signal handler stands in for the JVM's own, which exits")
+        .check(MAIN);
+    classes()
+        .that()
+        .haveFullyQualifiedName(SIGNAL_HANDLER)
+        .should()
+        .callMethod(Runtime.class, "exit", int.class)
+        .because("the exception above names a class that still exists")
         .check(MAIN);
   }
 

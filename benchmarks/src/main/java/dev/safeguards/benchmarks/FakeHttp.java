@@ -23,7 +23,8 @@ final class FakeHttp {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "getMethod" -> "GET";
-                  case "getRequestURI" -> path;
+                  // Mapped by exact path, as the endpoints are: the whole path is the servlet path.
+                  case "getRequestURI", "getServletPath" -> path;
                   case "getContextPath" -> "";
                   case "getHeader" -> headers.get((String) args[0]);
                   case "isAsyncStarted", "isUserInRole" -> false;

@@ -98,7 +98,7 @@ public final class Application {
                 "connections", () -> Map.of("websocketClients", c.events().clientCount()))
             .statusSection("migrations", c.migrations()::status)
             .statusSection("http", () -> c.server().status())
-            .productionReadiness(report::toJson, report::hasErrors)
+            .productionReadiness(() -> report)
             .build();
     HttpServer server =
         new HttpServer(

@@ -45,7 +45,15 @@ public record ConfigSchema(
     Map<KeyRole, List<String>> roles,
     Configuration envTemplate) {
 
+  /**
+   * @throws IllegalArgumentException if a key or prefix is blank, as the builder's setters reject
+   */
   public ConfigSchema {
+    requiredKeys.forEach(Builder::checkKey);
+    secretKeys.keySet().forEach(Builder::checkKey);
+    typedKeys.keySet().forEach(Builder::checkKey);
+    knownKeys.forEach(Builder::checkKey);
+    ownedPrefixes.forEach(Builder::checkPrefix);
     // Copies keep declaration order, so reports list violations in a stable order.
     requiredKeys = Collections.unmodifiableSet(new LinkedHashSet<>(requiredKeys));
     secretKeys = Collections.unmodifiableMap(new LinkedHashMap<>(secretKeys));
@@ -158,11 +166,7 @@ public record ConfigSchema(
      * covers {@code SAFEGUARDS_…} environment variables.
      */
     public Builder ownedPrefix(String prefix) {
-      Objects.requireNonNull(prefix, "prefix");
-      if (prefix.isBlank()) {
-        throw new IllegalArgumentException("'prefix' must not be blank, but was '" + prefix + "'");
-      }
-      prefixes.add(prefix);
+      prefixes.add(checkPrefix(prefix));
       return this;
     }
 
@@ -175,6 +179,14 @@ public record ConfigSchema(
     /** Builds the schema. */
     public ConfigSchema build() {
       return new ConfigSchema(required, secrets, types, known, prefixes, roles, envTemplate);
+    }
+
+    private static String checkPrefix(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      if (prefix.isBlank()) {
+        throw new IllegalArgumentException("'prefix' must not be blank, but was '" + prefix + "'");
+      }
+      return prefix;
     }
 
     private static String checkKey(String key) {

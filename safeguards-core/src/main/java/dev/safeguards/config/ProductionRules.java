@@ -3,13 +3,11 @@ package dev.safeguards.config;
 import dev.safeguards.config.internal.CorsRule;
 import dev.safeguards.config.internal.DatabaseTlsRule;
 import dev.safeguards.config.internal.FlagRules;
-import dev.safeguards.config.internal.HealthWarningRule;
 import dev.safeguards.config.internal.KeyRules;
 import dev.safeguards.config.internal.SecretRules;
+import dev.safeguards.config.internal.SetupWarningRule;
 import dev.safeguards.config.internal.TimingRules;
 import dev.safeguards.config.internal.UnknownKeyRule;
-import dev.safeguards.health.HealthWarning;
-import dev.safeguards.shutdown.ShutdownBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +113,7 @@ public final class ProductionRules {
    * @param gracePeriodKey the key the grace period is configured under, shown in the report
    */
   public static ConfigValidator shutdownBudget(
-      ShutdownBudget budget, Duration gracePeriod, String gracePeriodKey) {
+      Budget budget, Duration gracePeriod, String gracePeriodKey) {
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(gracePeriod, "gracePeriod");
     Objects.requireNonNull(gracePeriodKey, "gracePeriodKey");
@@ -128,9 +126,10 @@ public final class ProductionRules {
    * The health engine's set-up warnings, such as {@code health.liveness-dependency}, as violations.
    * Pass {@code engine::warnings}.
    */
-  public static ConfigValidator healthWarnings(Supplier<List<HealthWarning>> warnings) {
+  public static ConfigValidator healthWarnings(
+      Supplier<? extends List<? extends SetupWarning>> warnings) {
     Objects.requireNonNull(warnings, "warnings");
-    return named("health-warnings", config -> HealthWarningRule.check(warnings.get()));
+    return named("health-warnings", config -> SetupWarningRule.check(warnings.get()));
   }
 
   private static ConfigValidator named(String name, ConfigValidator validator) {

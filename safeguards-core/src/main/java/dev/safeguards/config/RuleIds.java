@@ -1,6 +1,5 @@
 package dev.safeguards.config;
 
-import dev.safeguards.health.HealthWarning;
 import java.util.List;
 
 /**
@@ -57,7 +56,7 @@ public final class RuleIds {
       "timing.shutdown-budget-exceeds-grace-period";
 
   /** A dependency check is in the liveness probe; the health engine's own id. */
-  public static final String LIVENESS_DEPENDENCY = HealthWarning.LIVENESS_DEPENDENCY;
+  public static final String LIVENESS_DEPENDENCY = "health.liveness-dependency";
 
   private RuleIds() {}
 

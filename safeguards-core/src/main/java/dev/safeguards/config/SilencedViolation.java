@@ -10,8 +10,14 @@ import java.util.Objects;
  */
 public record SilencedViolation(Violation violation, String reason) {
 
+  /**
+   * @throws IllegalArgumentException if the reason is blank: silencing needs one
+   */
   public SilencedViolation {
     Objects.requireNonNull(violation, "violation");
     Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("'reason' must not be blank, but was '" + reason + "'");
+    }
   }
 }

@@ -16,11 +16,20 @@ import java.util.Objects;
 public record Violation(
     String id, Severity severity, String key, String message, String hint, Origin origin) {
 
+  /**
+   * @throws IllegalArgumentException if the id or the message is blank
+   */
   public Violation {
     Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("'id' must not be blank, but was '" + id + "'");
+    }
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");
+    if (message.isBlank()) {
+      throw new IllegalArgumentException("'message' must not be blank, but was '" + message + "'");
+    }
     Objects.requireNonNull(hint, "hint");
     Objects.requireNonNull(origin, "origin");
   }

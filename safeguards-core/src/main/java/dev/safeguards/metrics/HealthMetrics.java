@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes a {@link HealthEngine}'s state to Micrometer: {@link MetricNames#HEALTH_STATUS} per
@@ -28,37 +30,49 @@ import java.util.Objects;
 public final class HealthMetrics implements MeterBinder {
 
   private final HealthEngine engine;
+  private final Set<MeterRegistry> bound = ConcurrentHashMap.newKeySet();
 
   public HealthMetrics(HealthEngine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
   }
 
+  /** Binds to {@code registry}; binding again to the same registry changes nothing. */
   @Override
   public void bindTo(MeterRegistry registry) {
+    if (!bound.add(registry)) {
+      return;
+    }
     for (CheckSnapshot check : engine.health().checks().values()) {
       String name = check.name();
       Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> checkValue(e, name))
-          .description("Reported status of a check: 1 up, 0.5 degraded, 0 down, -1 unknown")
+          .strongReference(true)
+          .description("Reported status of a check: " + VALUES)
           .tags("scope", "check", "name", name, "critical", String.valueOf(check.critical()))
           .register(registry);
     }
     for (Probe probe : Probe.values()) {
       // A probe's DOWN always moves traffic or restarts; every meter of one name has the same keys.
       Gauge.builder(MetricNames.HEALTH_STATUS, engine, e -> value(e.probe(probe).status()))
-          .description("Aggregate status of a probe: 1 up, 0.5 degraded, 0 down, -1 unknown")
+          .strongReference(true)
+          .description("Aggregate status of a probe: " + VALUES)
           .tags("scope", "probe", "name", probe.name().toLowerCase(Locale.ROOT), "critical", "true")
           .register(registry);
     }
     engine.addListener(new Recorder(registry));
   }
 
-  /** The gauge value of a status. */
+  private static final String VALUES = "1 up, 0.5 degraded, 0 unknown, -1 down";
+
+  /**
+   * The gauge value of a status, in the order of {@link Status#isWorseThan(Status)}: 1 up, 0.5
+   * degraded, 0 unknown, -1 down. Everything at or below 0 is not serving.
+   */
   public static double value(Status status) {
     return switch (status) {
       case UP -> 1;
       case DEGRADED -> 0.5;
-      case DOWN -> 0;
-      case UNKNOWN -> -1;
+      case UNKNOWN -> 0;
+      case DOWN -> -1;
     };
   }
 

@@ -2,7 +2,6 @@ package dev.safeguards.metrics;
 
 import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.Severity;
-import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownReport;
 import io.micrometer.core.instrument.Gauge;
@@ -39,11 +38,15 @@ public final class LifecycleMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
+    // Strong references: Micrometer holds a gauge's object weakly by default, and the supplier may
+    // be reachable from nothing else, so a garbage collection would turn the gauge into NaN.
     Gauge.builder(MetricNames.REQUESTS_INFLIGHT, inFlight, InFlightTracker::count)
+        .strongReference(true)
         .description("Requests in flight")
         .register(registry);
     for (Severity severity : Severity.values()) {
       Gauge.builder(MetricNames.CONFIG_VIOLATIONS, config, c -> count(c.get(), severity))
+          .strongReference(true)
           .description("Configuration violations that are not silenced")
           .tags("severity", severity.name().toLowerCase(Locale.ROOT))
           .register(registry);
@@ -61,17 +64,22 @@ public final class LifecycleMetrics implements MeterBinder {
   }
 
   /**
-   * Records a shutdown; tagged {@code outcome=timed_out} when requests were abandoned or a hook did
-   * not finish, {@code clean} otherwise.
+   * Records a shutdown, tagged {@code outcome=failed} when a hook or a step threw, {@code
+   * timed_out} when requests were abandoned or a hook did not finish in time, {@code clean}
+   * otherwise.
    */
   public void shutdownCompleted(ShutdownReport report) {
     MeterRegistry bound = registry;
     if (bound != null) {
-      boolean clean =
-          report.abandoned() == 0
-              && report.hooks().stream().allMatch(h -> h.result() == HookOutcome.Result.COMPLETED);
-      shutdownTimer(bound, clean ? "clean" : "timed_out").record(report.total());
+      shutdownTimer(bound, outcome(report)).record(report.total());
     }
+  }
+
+  private static String outcome(ShutdownReport report) {
+    if (!report.hooksFailed().isEmpty() || !report.stepsFailed().isEmpty()) {
+      return "failed";
+    }
+    return report.isClean() ? "clean" : "timed_out";
   }
 
   private static double count(ConfigReport report, Severity severity) {

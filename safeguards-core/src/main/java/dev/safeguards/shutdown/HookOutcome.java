@@ -1,5 +1,6 @@
 package dev.safeguards.shutdown;
 
+import dev.safeguards.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,10 +15,18 @@ import java.util.Objects;
  */
 public record HookOutcome(String name, int phase, Result result, Duration duration, String error) {
 
+  /**
+   * @throws IllegalArgumentException if the duration is negative, or a failure or timeout comes
+   *     without its error
+   */
   public HookOutcome {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(result, "result");
-    Objects.requireNonNull(duration, "duration");
+    Arguments.notNegative("duration", duration);
+    if (result != Result.COMPLETED && error == null) {
+      throw new IllegalArgumentException(
+          "'error' must be given for a hook that did not complete, but was null for " + result);
+    }
   }
 
   /** How a hook ended. */

@@ -1,5 +1,7 @@
 package dev.safeguards.shutdown;
 
+import dev.safeguards.config.Budget;
+import dev.safeguards.internal.Arguments;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.Collections;
@@ -18,15 +20,27 @@ import java.util.stream.Collectors;
  * @param hookTimeouts each hook's timeout by name, in the order the hooks run
  */
 public record ShutdownBudget(
-    Duration drainDelay, Duration drainTimeout, Map<String, Duration> hookTimeouts) {
+    Duration drainDelay, Duration drainTimeout, Map<String, Duration> hookTimeouts)
+    implements Budget {
 
+  /**
+   * @throws IllegalArgumentException if the drain delay or timeout is negative, or a hook's timeout
+   *     is not positive or its name invalid
+   */
   public ShutdownBudget {
-    Objects.requireNonNull(drainDelay, "drainDelay");
-    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Arguments.notNegative("drainDelay", drainDelay);
+    Arguments.notNegative("drainTimeout", drainTimeout);
+    Objects.requireNonNull(hookTimeouts, "hookTimeouts");
+    hookTimeouts.forEach(
+        (name, timeout) -> {
+          Arguments.name("hookTimeouts", name);
+          Arguments.positive("hookTimeouts[" + name + "]", timeout);
+        });
     hookTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(hookTimeouts));
   }
 
   /** The sum of all parts. */
+  @Override
   public Duration total() {
     return hookTimeouts.values().stream().reduce(drainDelay.plus(drainTimeout), Duration::plus);
   }
@@ -40,6 +54,7 @@ public record ShutdownBudget(
    * The parts and the total, for messages: {@code 'drainDelay' (5s) + 'drainTimeout' (20s) + hook
    * timeouts [database-pool=3s] = 28s}.
    */
+  @Override
   public String describe() {
     String hooks =
         hookTimeouts.entrySet().stream()

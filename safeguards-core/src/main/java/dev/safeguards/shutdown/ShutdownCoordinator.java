@@ -71,7 +71,8 @@ public interface ShutdownCoordinator {
    * Idempotent.
    *
    * @return whether the handlers are in place: false where the JVM does not let an application
-   *     handle signals ({@code -Xrs}, or no {@code sun.misc.Signal} in the runtime)
+   *     handle signals ({@code -Xrs}, or no {@code sun.misc.Signal} in the runtime), or the
+   *     builder's {@link Builder#handleRepeatedSignals(boolean)} was set to false
    */
   boolean handleRepeatedSignals();
 
@@ -94,6 +95,7 @@ public interface ShutdownCoordinator {
     private InFlightTracker inFlight;
     private Clock clock = Clock.system();
     private Scheduler scheduler;
+    private boolean handleRepeatedSignals = true;
 
     private Builder() {}
 
@@ -179,6 +181,18 @@ public interface ShutdownCoordinator {
     }
 
     /**
+     * Whether the coordinator may replace the process's SIGTERM and SIGINT handlers with its own,
+     * which skip the remaining waits on a second signal and then pass each signal on to the handler
+     * that was there before. Set false when something else owns the process's signal handlers: the
+     * coordinator then leaves them alone, and a second signal does not hurry the shutdown. Default:
+     * true.
+     */
+    public Builder handleRepeatedSignals(boolean handleRepeatedSignals) {
+      this.handleRepeatedSignals = handleRepeatedSignals;
+      return this;
+    }
+
+    /**
      * Builds the coordinator.
      *
      * @throws IllegalArgumentException if the {@linkplain ShutdownBudget budget} exceeds the grace
@@ -200,7 +214,8 @@ public interface ShutdownCoordinator {
           engine,
           inFlight == null ? InFlightTracker.create() : inFlight,
           clock,
-          scheduler);
+          scheduler,
+          handleRepeatedSignals);
     }
 
     /** The budget of what has been set so far, for configuration reports. */

@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The one package rule of DESIGN.md, shared with the other modules through core's test jar: a
- * concern's {@code internal} package is reached only from that concern, and outside core nothing
- * reaches core's shared {@code dev.safeguards.internal} either, but for its thread factory.
+ * concern's {@code internal} package is reached only from that concern, and outside core only a
+ * module that core exports it to reaches core's shared {@code dev.safeguards.internal}.
  */
 public final class InternalPackageRule {
 
@@ -33,6 +33,14 @@ public final class InternalPackageRule {
   /** The rule for every other module. */
   public static ArchRule forModule() {
     return rule(false);
+  }
+
+  /**
+   * The rule for a module that core's {@code module-info} grants {@code dev.safeguards.internal}
+   * with a qualified export (the servlet module, for the one JSON writer).
+   */
+  public static ArchRule forModuleGrantedCoreInternals() {
+    return rule(true);
   }
 
   /** The concern a package belongs to: {@code dev.safeguards.health.internal} is "health". */

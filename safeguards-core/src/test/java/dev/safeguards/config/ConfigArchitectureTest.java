@@ -1,5 +1,6 @@
 package dev.safeguards.config;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -40,6 +41,27 @@ class ConfigArchitectureTest {
             "dev.safeguards.checks.internal..",
             "dev.safeguards.metrics.internal..",
             "dev.safeguards.time.internal..")
+        .check(classes);
+  }
+
+  /**
+   * A leaf: other concerns plug rules into validation ({@link Budget}, {@link SetupWarning}), never
+   * the other way round. Only the shared basics below it are allowed.
+   */
+  @Test
+  void theConfigConcernIsALeaf() {
+    classes()
+        .that()
+        .resideInAPackage("dev.safeguards.config..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackages(
+            "dev.safeguards.health..",
+            "dev.safeguards.startup..",
+            "dev.safeguards.shutdown..",
+            "dev.safeguards.checks..",
+            "dev.safeguards.metrics..",
+            "dev.safeguards.notifications..")
         .check(classes);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
+import dev.safeguards.health.Status;
 import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,8 +39,8 @@ class HealthMetricsTest {
     healthy.set(false);
     clock.advance(Duration.ofSeconds(10));
 
-    assertThat(gauge(registry, "check", "db")).isEqualTo(0.0);
-    assertThat(gauge(registry, "probe", "readiness")).isEqualTo(0.0);
+    assertThat(gauge(registry, "check", "db")).isEqualTo(-1.0);
+    assertThat(gauge(registry, "probe", "readiness")).isEqualTo(-1.0);
     assertThat(
             registry
                 .get(MetricNames.HEALTH_CHECK_TRANSITIONS)
@@ -89,10 +90,46 @@ class HealthMetricsTest {
   }
 
   @Test
-  void unknownIsBelowDown() {
-    assertThat(HealthMetrics.value(dev.safeguards.health.Status.UNKNOWN))
-        .isLessThan(HealthMetrics.value(dev.safeguards.health.Status.DOWN));
-    assertThat(HealthMetrics.value(dev.safeguards.health.Status.DEGRADED)).isEqualTo(0.5);
+  void theGaugeOrdersStatusesAsStatusRanksThem() {
+    for (Status a : Status.values()) {
+      for (Status b : Status.values()) {
+        assertThat(HealthMetrics.value(a) < HealthMetrics.value(b))
+            .as("%s below %s", a, b)
+            .isEqualTo(a.isWorseThan(b));
+      }
+    }
+    assertThat(HealthMetrics.value(Status.DOWN)).isEqualTo(-1.0);
+    assertThat(HealthMetrics.value(Status.UNKNOWN)).isZero();
+    assertThat(HealthMetrics.value(Status.DEGRADED)).isEqualTo(0.5);
+  }
+
+  @Test
+  void whenBoundTwiceToOneRegistryThenRunsAndTransitionsCountOnce() {
+    ManualClock clock = new ManualClock();
+    HealthEngine engine =
+        HealthEngine.builder()
+            .check("db", HealthResult::up, CheckPolicy.defaults())
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    HealthMetrics metrics = new HealthMetrics(engine);
+    metrics.bindTo(registry);
+    metrics.bindTo(registry);
+    engine.start();
+    clock.runDueTasks();
+
+    assertThat(registry.get(MetricNames.HEALTH_CHECK_DURATION).tag("check", "db").timer().count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get(MetricNames.HEALTH_CHECK_TRANSITIONS)
+                .tags("check", "db", "to", "UP")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    engine.close();
   }
 
   private static String critical(SimpleMeterRegistry registry, String name) {

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,56 @@ class InFlightTrackerTest {
 
     assertThat(refusedOrNegative).hasValue(0);
     assertThat(tracker.count()).isZero();
+  }
+
+  /**
+   * The one subtle race: a {@code tryEnter()} that read "not draining" just before {@code drain()}
+   * saw zero must not start its work after the drain declared the tracker idle. Every admitted
+   * piece of work takes a ticket before it exits; the drain's idle stage takes one when it
+   * completes, which must come after every such ticket.
+   */
+  @Test
+  void whenDrainRacesWithManyThreadsThenNoWorkRunsAfterIdleWasDeclared() throws Exception {
+    int workers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(workers + 1);
+    try {
+      for (int round = 0; round < 300; round++) {
+        InFlightTracker raced = InFlightTracker.create();
+        AtomicLong tickets = new AtomicLong();
+        AtomicLong lastWork = new AtomicLong();
+        AtomicLong idleAt = new AtomicLong(Long.MAX_VALUE);
+        CyclicBarrier start = new CyclicBarrier(workers + 1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+          running.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    for (int i = 0; i < 100_000 && raced.tryEnter(); i++) {
+                      lastWork.accumulateAndGet(tickets.incrementAndGet(), Math::max);
+                      raced.exit();
+                    }
+                    return null;
+                  }));
+        }
+        running.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  raced.drain().thenRun(() -> idleAt.set(tickets.incrementAndGet()));
+                  return null;
+                }));
+        for (Future<?> done : running) {
+          done.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(idleAt.get()).as("round %d: idle declared", round).isNotEqualTo(Long.MAX_VALUE);
+        assertThat(lastWork.get()).as("round %d: work after idle", round).isLessThan(idleAt.get());
+        assertThat(raced.count()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private boolean awaitIdle(Duration timeout) {

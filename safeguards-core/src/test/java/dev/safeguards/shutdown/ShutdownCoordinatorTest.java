@@ -11,13 +11,17 @@ import dev.safeguards.shutdown.HookOutcome.Result;
 import dev.safeguards.testing.ManualEngine;
 import dev.safeguards.time.ManualClock;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ShutdownCoordinatorTest {
@@ -27,6 +31,11 @@ class ShutdownCoordinatorTest {
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> release = new CompletableFuture<>();
   private final InFlightTracker tracker = InFlightTracker.create();
+
+  @BeforeEach
+  void startTheService() {
+    engine.markStarted();
+  }
 
   @AfterEach
   void releaseEverything() {
@@ -60,6 +69,22 @@ class ShutdownCoordinatorTest {
   }
 
   @Test
+  void whenRepeatedSignalsAreNotAllowedThenTheProcessSignalHandlersAreLeftAlone() throws Exception {
+    ShutdownCoordinator coordinator = immediate().handleRepeatedSignals(false).build();
+    String termBefore = SignalHandlers.current("TERM");
+    String intBefore = SignalHandlers.current("INT");
+    try {
+      coordinator.installJvmHook();
+
+      assertThat(coordinator.handleRepeatedSignals()).isFalse();
+      assertThat(SignalHandlers.current("TERM")).isEqualTo(termBefore);
+      assertThat(SignalHandlers.current("INT")).isEqualTo(intBefore);
+    } finally {
+      coordinator.removeJvmHook();
+    }
+  }
+
+  @Test
   void whenAnotherHandlerWasInstalledAfterOursThenReleasingLeavesItInPlace() throws Exception {
     ShutdownCoordinator first = immediate().build();
     ShutdownCoordinator second = immediate().build();
@@ -86,7 +111,6 @@ class ShutdownCoordinatorTest {
 
   @Test
   void whenTriggeredThenReadinessGoesDownAtOnceAndLivenessStaysUp() throws Exception {
-    engine.markStarted();
     ShutdownCoordinator coordinator = builder().build();
 
     CompletableFuture<ShutdownReport> report = trigger(coordinator);
@@ -97,6 +121,28 @@ class ShutdownCoordinatorTest {
     assertThat(engine.probe(Probe.LIVENESS).status()).isEqualTo(Status.UP);
     clock.advance(Duration.ofSeconds(5));
     assertThat(report.get(10, TimeUnit.SECONDS).drainDelay()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void whenTheServiceNeverStartedThenTheDrainDelayIsSkippedAndItNeverReadsAsStarted()
+      throws Exception {
+    try (HealthEngine failedToStart =
+        HealthEngine.builder().clock(clock).scheduler(clock).executor(Runnable::run).build()) {
+      ShutdownCoordinator coordinator =
+          builder().engine(failedToStart).hook(hook("pool", 0, Duration.ofSeconds(1))).build();
+
+      ShutdownReport report = trigger(coordinator).get(10, TimeUnit.SECONDS);
+
+      assertThat(report.drainDelay()).as("no clock advance needed").isZero();
+      assertThat(events).containsExactly("pool with 0 in flight");
+      assertThat(failedToStart.probe(Probe.STARTUP).status()).isEqualTo(Status.DOWN);
+      assertThat(failedToStart.probe(Probe.STARTUP).reason()).isEqualTo("never started");
+      assertThat(failedToStart.probe(Probe.READINESS).status()).isEqualTo(Status.DOWN);
+      failedToStart.markStarted();
+      assertThat(failedToStart.probe(Probe.STARTUP).status())
+          .as("a start that comes too late changes nothing")
+          .isEqualTo(Status.DOWN);
+    }
   }
 
   @Test
@@ -160,7 +206,7 @@ class ShutdownCoordinatorTest {
     assertThat(done.summary())
         .isEqualTo(
             "shutdown complete: total=25s drain_delay=5s drain_wait=20s drained=0 abandoned=1"
-                + " hooks_timed_out=[] hooks_failed=[] expedited=false");
+                + " hooks_timed_out=[] hooks_failed=[] expedited=false steps_failed=[]");
   }
 
   @Test
@@ -334,6 +380,103 @@ class ShutdownCoordinatorTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("broken", HookOutcome.Result.FAILED),
             org.assertj.core.groups.Tuple.tuple("pool", HookOutcome.Result.COMPLETED));
+  }
+
+  @Test
+  void whenRefusingTrafficThrowsThenTheDrainAndEveryHookStillRunAndTheStepIsReported() {
+    HealthEngine broken =
+        (HealthEngine)
+            Proxy.newProxyInstance(
+                HealthEngine.class.getClassLoader(),
+                new Class<?>[] {HealthEngine.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("refuseTraffic")) {
+                    throw new IllegalStateException("engine closed");
+                  }
+                  return method.invoke(engine, args);
+                });
+    ShutdownCoordinator coordinator =
+        immediate().engine(broken).hook(hook("pool", 0, Duration.ofSeconds(1))).build();
+
+    ShutdownReport report = coordinator.shutdown();
+
+    assertThat(events).containsExactly("pool with 0 in flight");
+    assertThat(tracker.isDraining()).as("the drain still began").isTrue();
+    assertThat(report.stepsFailed())
+        .containsExactly(
+            new ShutdownReport.StepFailure(
+                "refuse_traffic", "java.lang.IllegalStateException: engine closed"));
+    assertThat(report.isClean()).isFalse();
+    assertThat(report.summary()).endsWith("steps_failed=[refuse_traffic]");
+  }
+
+  @Test
+  void whenTheDrainThrowsThenTheHooksStillRun() {
+    InFlightTracker failing =
+        new InFlightTracker() {
+          @Override
+          public boolean tryEnter() {
+            return tracker.tryEnter();
+          }
+
+          @Override
+          public void exit() {
+            tracker.exit();
+          }
+
+          @Override
+          public long count() {
+            return tracker.count();
+          }
+
+          @Override
+          public boolean isDraining() {
+            return tracker.isDraining();
+          }
+
+          @Override
+          public CompletionStage<Void> drain() {
+            throw new UnsupportedOperationException("no drain here");
+          }
+
+          @Override
+          public boolean awaitIdle(Duration timeout) {
+            return true;
+          }
+        };
+    ShutdownCoordinator coordinator =
+        immediate().inFlight(failing).hook(hook("pool", 0, Duration.ofSeconds(1))).build();
+
+    ShutdownReport report = coordinator.shutdown();
+
+    assertThat(events).containsExactly("pool with 0 in flight");
+    assertThat(report.stepsFailed())
+        .extracting(ShutdownReport.StepFailure::step)
+        .containsExactly("drain");
+    assertThat(coordinator.state()).isEqualTo(ShutdownState.TERMINATED);
+  }
+
+  @Test
+  void whenTheSchedulerRefusesThenTheHooksRunOnTheSpareTimerWithinTheirTimeouts() {
+    ShutdownCoordinator coordinator =
+        builder()
+            .scheduler(
+                (delay, task) -> {
+                  throw new RejectedExecutionException("scheduler shut down");
+                })
+            .hook(hook("pool", 0, Duration.ofSeconds(1)))
+            .build();
+
+    ShutdownReport report = coordinator.shutdown();
+
+    assertThat(events).containsExactly("pool with 0 in flight");
+    assertThat(report.hooks())
+        .extracting(HookOutcome::result)
+        .containsExactly(HookOutcome.Result.COMPLETED);
+    assertThat(report.stepsFailed())
+        .extracting(ShutdownReport.StepFailure::step)
+        .containsExactly("drain_delay");
+    assertThat(tracker.isDraining()).isTrue();
   }
 
   private ShutdownCoordinator.Builder builder() {

@@ -27,6 +27,9 @@ public record EndpointPaths(
 
   private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
+  /**
+   * @throws IllegalArgumentException if a path is malformed, or two are equal
+   */
   public EndpointPaths {
     check("base", base, true);
     check("live", live, false);
@@ -37,7 +40,7 @@ public record EndpointPaths(
     check("productionReadiness", productionReadiness, false);
     List<String> all = List.of(live, ready, started, health, status, productionReadiness);
     if (all.stream().distinct().count() != all.size()) {
-      throw new IllegalArgumentException("endpoint paths must be distinct, but were " + all);
+      throw new IllegalArgumentException("'paths' must be distinct, but were " + all);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.safeguards.servlet;
 
+import dev.safeguards.config.ConfigReport;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.servlet.internal.EndpointServlet;
 import dev.safeguards.servlet.internal.EndpointSettings;
@@ -153,18 +154,15 @@ public final class SafeguardsEndpoints {
      * @throws IllegalArgumentException if shorter than one second
      */
     public Builder retryAfter(Duration retryAfter) {
-      Objects.requireNonNull(retryAfter, "retryAfter");
-      if (retryAfter.toSeconds() < 1) {
-        throw new IllegalArgumentException(
-            "'retryAfter' must be at least 1 second, but was " + retryAfter.toMillis() + "ms");
-      }
-      this.retryAfter = retryAfter;
+      this.retryAfter = EndpointSettings.retryAfter(retryAfter);
       return this;
     }
 
     /**
      * Adds a section to {@code /status}, read on each request: maps, lists, strings, numbers,
-     * booleans. Never put secrets in it.
+     * booleans. Never put secrets in it. Sections follow the built-in ones in the order they were
+     * added. A section that throws shows {@code {"error": "<class>: <message>"}} (credentials
+     * masked) in its place; the rest of {@code /status} answers as usual.
      *
      * @throws IllegalArgumentException if {@code name} is one {@code /status} writes itself ({@code
      *     status}, {@code version}, {@code startedAt}, {@code uptimeMs}, {@code traffic}, {@code
@@ -187,14 +185,17 @@ public final class SafeguardsEndpoints {
     }
 
     /**
-     * Serves {@code /production-readiness}: the report as JSON (which must hold no configuration
-     * value) and whether it fails (HTTP 503). Without it the endpoint answers 404.
+     * Serves {@code /production-readiness}: the configuration report as JSON, answered 503 when it
+     * holds an error. {@code report} is read once per request, so the body and the status code
+     * always describe the same report. Without it the endpoint answers 404.
      */
-    public Builder productionReadiness(
-        Supplier<String> json, java.util.function.BooleanSupplier failing) {
-      Objects.requireNonNull(json, "json");
-      Objects.requireNonNull(failing, "failing");
-      this.productionReadiness = () -> new ReadinessReport(json.get(), failing.getAsBoolean());
+    public Builder productionReadiness(Supplier<ConfigReport> report) {
+      Objects.requireNonNull(report, "report");
+      this.productionReadiness =
+          () -> {
+            ConfigReport current = report.get();
+            return new ReadinessReport(current.toJson(), current.hasErrors());
+          };
       return this;
     }
 
@@ -221,7 +222,7 @@ public final class SafeguardsEndpoints {
               version,
               inFlight,
               retryAfter,
-              Map.copyOf(statusSections),
+              statusSections,
               productionReadiness,
               startupReport));
     }

@@ -11,6 +11,8 @@ import dev.safeguards.shutdown.ShutdownReport;
 import dev.safeguards.shutdown.ShutdownState;
 import dev.safeguards.time.ManualClock;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +23,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,8 @@ class DrainTest {
   private final InFlightTracker tracker = InFlightTracker.create();
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch entered = new CountDownLatch(1);
+  private final CountDownLatch errorSeen = new CountDownLatch(1);
+  private final CountDownLatch errorHandled = new CountDownLatch(1);
   private final AtomicReference<AsyncContext> parked = new AtomicReference<>();
   private HealthEngine engine;
   private ServletServer server;
@@ -63,11 +68,15 @@ class DrainTest {
     var async = context.addServlet("async", new Async());
     async.addMapping("/async");
     async.setAsyncSupported(true);
+    var asyncBoom = context.addServlet("async-boom", new AsyncBoom());
+    asyncBoom.addMapping("/async-boom");
+    asyncBoom.setAsyncSupported(true);
   }
 
   @AfterEach
   void stop() {
     release.countDown();
+    errorHandled.countDown();
     AsyncContext context = parked.get();
     if (context != null) {
       context.complete();
@@ -205,6 +214,44 @@ class DrainTest {
     assertThat(tracker.count()).isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void duringTheDrainTheProbesAnswerHoweverTheirPathIsSpelt(String container) throws Exception {
+    start(container);
+    engine.refuseTraffic();
+    tracker.drain();
+
+    for (String live : List.of("/live", "/live;x", "/%6Cive", "/%6c%69%76%65")) {
+      HttpResponse<String> response = http.get(live);
+      assertThat(response.statusCode()).as(live).isEqualTo(200);
+      assertThat(response.body()).as(live).contains("\"status\":\"UP\"");
+    }
+    for (String ready : List.of("/ready;x", "/%72eady")) {
+      HttpResponse<String> response = http.get(ready);
+      assertThat(response.statusCode()).as(ready).isEqualTo(503);
+      assertThat(response.body()).as(ready).doesNotContain("shutting down: retry");
+    }
+    assertThat(http.get("/fast;x").body()).contains("shutting down: retry");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void anAsyncRequestThatThrowsIsCountedUntilTheContainerHasHandledItsError(String container)
+      throws Exception {
+    start(container);
+    CompletableFuture<HttpResponse<String>> response =
+        CompletableFuture.supplyAsync(() -> call("/async-boom"));
+    assertThat(errorSeen.await(10, TimeUnit.SECONDS))
+        .as("the container reports the error")
+        .isTrue();
+
+    assertThat(tracker.count()).as("still in flight while its error is handled").isEqualTo(1);
+
+    errorHandled.countDown();
+    assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isGreaterThanOrEqualTo(500);
+    await().atMost(Duration.ofSeconds(10)).until(() -> tracker.count() == 0);
+  }
+
   private HttpResponse<String> call(String path) {
     try {
       return http.get(path);
@@ -248,6 +295,39 @@ class DrainTest {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
       throw new IllegalStateException("application bug");
+    }
+  }
+
+  /** Goes async, then throws; its own error listener holds the request until released. */
+  private final class AsyncBoom extends HttpServlet {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      AsyncContext context = request.startAsync();
+      context.setTimeout(30_000);
+      context.addListener(
+          new AsyncListener() {
+            @Override
+            public void onError(AsyncEvent event) throws IOException {
+              errorSeen.countDown();
+              try {
+                errorHandled.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {}
+
+            @Override
+            public void onTimeout(AsyncEvent event) {}
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {}
+          });
+      throw new IllegalStateException("application bug after startAsync");
     }
   }
 

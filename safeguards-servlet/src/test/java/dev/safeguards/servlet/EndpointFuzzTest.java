@@ -107,7 +107,10 @@ class EndpointFuzzTest {
         SafeguardsEndpoints.builder(engine)
             .authorizer(Authorizer.bearerToken(TOKEN))
             .inFlight(InFlightTracker.create())
-            .productionReadiness(() -> "{\"status\":\"PASS\",\"violations\":[]}", () -> false)
+            .productionReadiness(
+                () ->
+                    new dev.safeguards.config.ConfigReport(
+                        dev.safeguards.config.Mode.PRODUCTION, List.of(), List.of()))
             .build();
     SplittableRandom random = new SplittableRandom(20261128L);
     try (ServletServer server = ServletServer.start(container, endpoints::register)) {

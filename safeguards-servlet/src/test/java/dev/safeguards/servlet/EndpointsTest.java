@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safeguards.config.ConfigReport;
 import dev.safeguards.config.ConfigSchema;
 import dev.safeguards.config.ConfigValidation;
 import dev.safeguards.config.Configuration;
 import dev.safeguards.config.Mode;
+import dev.safeguards.config.Origin;
+import dev.safeguards.config.Violation;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
@@ -326,20 +329,30 @@ class EndpointsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"jetty", "tomcat"})
-  void failingStatusSectionIs503NotA500(String container) throws Exception {
+  void aFailingStatusSectionShowsItsErrorAndTheRestStillAnswersInOrder(String container)
+      throws Exception {
     start(
         container,
         endpoints()
+            .statusSection("zeta", () -> "first added")
             .statusSection(
                 "broken",
                 () -> {
-                  throw new IllegalStateException("password=hunter2");
-                }));
+                  throw new IllegalStateException("pool gone: password=hunter2");
+                })
+            .statusSection("alpha", () -> "last added"));
 
     HttpResponse<String> response = http.get("/status", "Authorization", "Bearer " + TOKEN);
 
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.body()).doesNotContain("hunter2").contains("status unavailable");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).doesNotContain("hunter2");
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("broken").get("error").asText())
+        .isEqualTo("java.lang.IllegalStateException: pool gone: password=****");
+    assertThat(body.get("zeta").asText()).isEqualTo("first added");
+    java.util.List<String> names = new java.util.ArrayList<>();
+    body.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsSubsequence("warnings", "zeta", "broken", "alpha");
   }
 
   @ParameterizedTest
@@ -368,12 +381,7 @@ class EndpointsTest {
                     .databaseUrl("DATABASE_URL")
                     .build())
             .build();
-    start(
-        container,
-        endpoints()
-            .productionReadiness(
-                () -> validation.validate(config).toJson(),
-                () -> validation.validate(config).hasErrors()));
+    start(container, endpoints().productionReadiness(() -> validation.validate(config)));
 
     assertThat(http.get("/production-readiness").statusCode()).isEqualTo(401);
     HttpResponse<String> report =
@@ -386,5 +394,31 @@ class EndpointsTest {
         .contains("db.tls-disabled")
         .doesNotContain("hunter2")
         .doesNotContain("changeme");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  void productionReadinessReadsTheReportOncePerRequestSoStatusAndBodyAgree(String container)
+      throws Exception {
+    ConfigReport failing =
+        new ConfigReport(
+            Mode.PRODUCTION,
+            java.util.List.of(Violation.error("x", "k", new Origin("map"), "m", "h")),
+            java.util.List.of());
+    ConfigReport passing =
+        new ConfigReport(Mode.PRODUCTION, java.util.List.of(), java.util.List.of());
+    AtomicInteger reads = new AtomicInteger();
+    start(
+        container,
+        endpoints()
+            .productionReadiness(() -> reads.incrementAndGet() % 2 == 1 ? failing : passing));
+
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> report =
+          http.get("/production-readiness", "Authorization", "Bearer " + TOKEN);
+      String status = JSON.readTree(report.body()).get("status").asText();
+      assertThat(report.statusCode()).isEqualTo(status.equals("FAIL") ? 503 : 200);
+    }
+    assertThat(reads).hasValue(4);
   }
 }

@@ -22,6 +22,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "safeguards.actuator.enabled", matchIfMissing = true)
 public final class SafeguardsActuatorAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsActuatorAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean(name = "safeguards")
   CompositeHealthContributor safeguards(HealthEngine engine) {

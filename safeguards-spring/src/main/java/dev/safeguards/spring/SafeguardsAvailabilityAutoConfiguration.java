@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "safeguards.availability.enabled", matchIfMissing = true)
 public final class SafeguardsAvailabilityAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsAvailabilityAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean(ApplicationAvailability.class)
   EngineApplicationAvailability applicationAvailability(HealthEngine engine) {

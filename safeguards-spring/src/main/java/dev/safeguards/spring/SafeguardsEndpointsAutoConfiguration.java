@@ -38,6 +38,9 @@ import org.springframework.core.Ordered;
 @ConditionalOnBooleanProperty(name = "safeguards.endpoints.enabled", matchIfMissing = true)
 public final class SafeguardsEndpointsAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsEndpointsAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   SafeguardsEndpoints safeguardsEndpoints(
@@ -70,10 +73,7 @@ public final class SafeguardsEndpointsAutoConfiguration {
           StartupSequence sequence = startup.getIfAvailable();
           return sequence == null ? null : sequence.report();
         });
-    config.ifAvailable(
-        check ->
-            builder.productionReadiness(
-                () -> check.validate().toJson(), () -> check.latest().hasErrors()));
+    config.ifAvailable(check -> builder.productionReadiness(check::validate));
     return builder.build();
   }
 

@@ -27,6 +27,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties(SafeguardsProperties.class)
 public final class SafeguardsHealthAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsHealthAutoConfiguration() {}
+
   /**
    * Checks the {@code SAFEGUARDS_*} environment variables and {@code safeguards.*} system
    * properties before any bean exists, so a misspelt one is the first thing reported.

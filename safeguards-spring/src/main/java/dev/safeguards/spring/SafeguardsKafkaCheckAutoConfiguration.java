@@ -26,6 +26,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 @ConditionalOnBooleanProperty(name = "safeguards.checks.kafka.enabled", matchIfMissing = true)
 public final class SafeguardsKafkaCheckAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsKafkaCheckAutoConfiguration() {}
+
   @Configuration(proxyBeanMethods = false)
   static final class OnAdmin {
     @Bean

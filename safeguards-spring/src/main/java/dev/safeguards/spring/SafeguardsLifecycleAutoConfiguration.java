@@ -35,6 +35,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(SafeguardsProperties.class)
 public final class SafeguardsLifecycleAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsLifecycleAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   InFlightTracker safeguardsInFlightTracker() {
@@ -82,6 +85,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
                     .drainDelay(shutdown.drainDelay())
                     .drainTimeout(shutdown.drainTimeout())
                     .gracePeriod(shutdown.gracePeriod())
+                    .handleRepeatedSignals(shutdown.handleRepeatedSignals())
                     .inFlight(inFlight),
             "Fix the safeguards.shutdown.* property the message names.");
     engine.ifAvailable(builder::engine);

@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "safeguards.metrics.enabled", matchIfMissing = true)
 public final class SafeguardsMetricsAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsMetricsAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   SafeguardsMeters safeguardsMeters(

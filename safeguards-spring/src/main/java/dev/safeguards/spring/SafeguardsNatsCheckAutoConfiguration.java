@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "safeguards.checks.nats.enabled", matchIfMissing = true)
 public final class SafeguardsNatsCheckAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsNatsCheckAutoConfiguration() {}
+
   @Bean
   @ConditionalOnBean(Connection.class)
   @ConditionalOnMissingBean(name = "nats")

@@ -22,6 +22,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "safeguards.checks.rabbitmq.enabled", matchIfMissing = true)
 public final class SafeguardsRabbitMqCheckAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsRabbitMqCheckAutoConfiguration() {}
+
   @Bean
   @ConditionalOnBean(ConnectionFactory.class)
   @ConditionalOnMissingBean(name = "rabbitmq")

@@ -28,6 +28,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @ConditionalOnBooleanProperty(name = "safeguards.checks.redis.enabled", matchIfMissing = true)
 public final class SafeguardsRedisCheckAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsRedisCheckAutoConfiguration() {}
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(LettuceConnectionFactory.class)
   static final class OnConnectionFactory {

@@ -33,6 +33,9 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties(SafeguardsProperties.class)
 public final class SafeguardsValidationAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsValidationAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   ConfigValidation safeguardsConfigValidation(

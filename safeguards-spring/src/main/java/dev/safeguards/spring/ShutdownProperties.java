@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout how long to wait for requests in flight once new ones are refused
  * @param gracePeriod the time the platform allows before it kills the process (Kubernetes'
  *     terminationGracePeriodSeconds)
+ * @param handleRepeatedSignals whether a second SIGTERM or Ctrl-C during shutdown skips the
+ *     remaining waits; set false to leave the process's signal handlers alone when something else
+ *     owns them
  */
 public record ShutdownProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("5s") Duration drainDelay,
     @DefaultValue("20s") Duration drainTimeout,
-    @DefaultValue("30s") Duration gracePeriod) {}
+    @DefaultValue("30s") Duration gracePeriod,
+    @DefaultValue("true") boolean handleRepeatedSignals) {}

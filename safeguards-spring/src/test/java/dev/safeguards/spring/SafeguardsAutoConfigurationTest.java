@@ -275,6 +275,17 @@ class SafeguardsAutoConfigurationTest {
   }
 
   @Test
+  void whenRepeatedSignalsAreSwitchedOffThenTheSignalHandlersAreLeftAlone() {
+    runner
+        .withPropertyValues("safeguards.shutdown.handle-repeated-signals=false")
+        .run(
+            context ->
+                assertThat(context.getBean(ShutdownCoordinator.class).handleRepeatedSignals())
+                    .as("installs nothing, even when asked")
+                    .isFalse());
+  }
+
+  @Test
   void whenMicrometerIsAbsentThenThereAreNoMetricsAndNoFailure() {
     runner
         .withClassLoader(new FilteredClassLoader(MeterRegistry.class))

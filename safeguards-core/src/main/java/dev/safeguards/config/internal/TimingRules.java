@@ -1,9 +1,9 @@
 package dev.safeguards.config.internal;
 
+import dev.safeguards.config.Budget;
 import dev.safeguards.config.Origin;
 import dev.safeguards.config.RuleIds;
 import dev.safeguards.config.Violation;
-import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ public final class TimingRules {
   }
 
   public static List<Violation> shutdownBudget(
-      ShutdownBudget budget, Duration gracePeriod, String gracePeriodKey) {
-    if (budget.fitsIn(gracePeriod)) {
+      Budget budget, Duration gracePeriod, String gracePeriodKey) {
+    if (budget.total().compareTo(gracePeriod) <= 0) {
       return List.of();
     }
     return List.of(

@@ -40,6 +40,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final Object lock = new Object();
   private final AtomicReference<View> view = new AtomicReference<>();
   private TrafficState traffic = TrafficState.STARTING;
+  private boolean acceptedTraffic;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -70,7 +71,7 @@ public final class DefaultHealthEngine implements HealthEngine {
     this.warnings = Guardrails.check(registrations);
     this.events = new EventThread(events, EventThread.CAPACITY);
     this.runner = new Runner(clock, threads, this::record, this::republish);
-    View initial = View.of(records, traffic, clock.nanoTime());
+    View initial = View.of(records, traffic, false, clock.nanoTime());
     this.view.set(initial);
     this.announcer = new Announcer(List.copyOf(listeners), clock, this.events, initial);
   }
@@ -182,6 +183,7 @@ public final class DefaultHealthEngine implements HealthEngine {
       }
       announcer.traffic(traffic, to);
       traffic = to;
+      acceptedTraffic |= to == TrafficState.ACCEPTING_TRAFFIC;
       publish(clock.nanoTime());
     }
     events.deliver();
@@ -198,7 +200,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void publish(long now) {
-    View next = View.of(records, traffic, now);
+    View next = View.of(records, traffic, acceptedTraffic, now);
     view.set(next);
     announcer.announce(next);
     runner.sweepAt(next.staleAt, now);

@@ -21,6 +21,10 @@ final class View {
 
   final List<CheckRecord> records;
   final TrafficState traffic;
+
+  /** Whether traffic was ever accepted: a service that never started never reads as started. */
+  final boolean started;
+
   final long validUntil;
 
   /** When the first result goes stale by itself; {@link Long#MAX_VALUE} if none will. */
@@ -32,19 +36,21 @@ final class View {
   private View(
       List<CheckRecord> records,
       TrafficState traffic,
+      boolean started,
       long validUntil,
       long staleAt,
       HealthSnapshot health,
       Map<Probe, HealthSnapshot> probes) {
     this.records = records;
     this.traffic = traffic;
+    this.started = started;
     this.validUntil = validUntil;
     this.staleAt = staleAt;
     this.health = health;
     this.probes = probes;
   }
 
-  static View of(List<CheckRecord> records, TrafficState traffic, long now) {
+  static View of(List<CheckRecord> records, TrafficState traffic, boolean started, long now) {
     Map<String, CheckSnapshot> all = new LinkedHashMap<>();
     long validUntil = Long.MAX_VALUE;
     long staleAt = Long.MAX_VALUE;
@@ -55,14 +61,14 @@ final class View {
     }
     Map<Probe, HealthSnapshot> probes = new EnumMap<>(Probe.class);
     for (Probe probe : Probe.values()) {
-      probes.put(probe, probeSnapshot(probe, records, all, traffic));
+      probes.put(probe, probeSnapshot(probe, records, all, traffic, started));
     }
     HealthSnapshot health = new HealthSnapshot(aggregate(all.values()), null, all);
-    return new View(List.copyOf(records), traffic, validUntil, staleAt, health, probes);
+    return new View(List.copyOf(records), traffic, started, validUntil, staleAt, health, probes);
   }
 
   View at(long now) {
-    return of(records, traffic, now);
+    return of(records, traffic, started, now);
   }
 
   HealthSnapshot probe(Probe probe) {
@@ -73,24 +79,28 @@ final class View {
       Probe probe,
       List<CheckRecord> records,
       Map<String, CheckSnapshot> all,
-      TrafficState traffic) {
+      TrafficState traffic,
+      boolean started) {
     Map<String, CheckSnapshot> members = new LinkedHashMap<>();
     for (CheckRecord record : records) {
       if (record.entry().policy.isIn(probe)) {
         members.put(record.entry().name, all.get(record.entry().name));
       }
     }
-    String override = override(probe, traffic);
+    String override = override(probe, traffic, started);
     Status status = override != null ? Status.DOWN : aggregate(members.values());
     return new HealthSnapshot(status, override, members);
   }
 
-  private static String override(Probe probe, TrafficState traffic) {
+  private static String override(Probe probe, TrafficState traffic, boolean started) {
     if (probe == Probe.LIVENESS) {
       return null;
     }
     if (traffic == TrafficState.STARTING) {
       return "starting";
+    }
+    if (probe == Probe.STARTUP && !started) {
+      return "never started";
     }
     return probe == Probe.READINESS && traffic == TrafficState.REFUSING_TRAFFIC
         ? "refusing traffic: shutting down"

@@ -1,7 +1,6 @@
 package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
-import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownCoordinator;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +28,7 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
   private final Scheduler scheduler;
   private final Waits waits = new Waits();
   private final Sequence sequence;
+  private final boolean signalsAllowed;
   private final AtomicReference<CompletableFuture<ShutdownReport>> run = new AtomicReference<>();
   private volatile ShutdownState state = ShutdownState.RUNNING;
   private Thread jvmHook;
@@ -42,8 +41,10 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
       HealthEngine engine,
       InFlightTracker inFlight,
       Clock clock,
-      Scheduler scheduler) {
+      Scheduler scheduler,
+      boolean signalsAllowed) {
     this.budget = budget;
+    this.signalsAllowed = signalsAllowed;
     this.gracePeriod = gracePeriod;
     this.inFlight = inFlight;
     this.scheduler = scheduler;
@@ -95,16 +96,8 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
   }
 
   private ShutdownReport runOnce() {
-    if (scheduler != null) {
-      return sequence.run(scheduler);
-    }
-    ScheduledThreadPoolExecutor own =
-        new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("safeguards-shutdown-timer"));
-    own.setRemoveOnCancelPolicy(true);
-    try {
-      return sequence.run(Scheduler.of(own));
-    } finally {
-      own.shutdownNow();
+    try (SpareTimer spare = new SpareTimer()) {
+      return sequence.run(scheduler != null ? scheduler : spare.get(), spare);
     }
   }
 
@@ -140,7 +133,7 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
 
   @Override
   public synchronized boolean handleRepeatedSignals() {
-    if (restoreSignals == null && state != ShutdownState.TERMINATED) {
+    if (signalsAllowed && restoreSignals == null && state != ShutdownState.TERMINATED) {
       restoreSignals = RepeatedSignals.install(this::hurry).orElse(null);
     }
     return restoreSignals != null;

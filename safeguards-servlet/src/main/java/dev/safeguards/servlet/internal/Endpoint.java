@@ -2,6 +2,7 @@ package dev.safeguards.servlet.internal;
 
 import dev.safeguards.health.Probe;
 import dev.safeguards.servlet.EndpointPaths;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,17 @@ enum Endpoint {
   Endpoint(Probe probe, boolean protectedEndpoint) {
     this.probe = probe;
     this.protectedEndpoint = protectedEndpoint;
+  }
+
+  /**
+   * The request's path inside the context as the container decoded and normalised it: path
+   * parameters ({@code ;x}) gone, {@code %XX} decoded, dot segments resolved. The raw URI would let
+   * {@code /live;x} or {@code /%6Cive} past a comparison with {@code /live}.
+   */
+  static String pathOf(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    String servletPath = request.getServletPath();
+    return info == null ? servletPath : servletPath + info;
   }
 
   /** Full path (base included) to endpoint. */

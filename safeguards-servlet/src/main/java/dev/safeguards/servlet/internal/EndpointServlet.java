@@ -41,7 +41,7 @@ public final class EndpointServlet extends HttpServlet {
     try {
       reply = reply(request);
     } catch (RuntimeException e) {
-      log.warn("endpoint failed: path={} cause={}", request.getRequestURI(), e.toString());
+      log.warn("endpoint failed: path={} cause={}", Endpoint.pathOf(request), e.toString());
       reply = Reply.error(503, "status unavailable");
     }
     if (reply.status() == 405) {
@@ -53,8 +53,7 @@ public final class EndpointServlet extends HttpServlet {
   }
 
   private Reply reply(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    Endpoint endpoint = endpoints.get(path);
+    Endpoint endpoint = endpoints.get(Endpoint.pathOf(request));
     if (endpoint == null) {
       return Reply.error(404, "no such endpoint");
     }

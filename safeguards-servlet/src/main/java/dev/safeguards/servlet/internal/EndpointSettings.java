@@ -7,9 +7,13 @@ import dev.safeguards.servlet.EndpointPaths;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.startup.StartupReport;
 import dev.safeguards.time.Clock;
+import dev.safeguards.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +40,39 @@ public record EndpointSettings(
     Supplier<StartupReport> startupReport) {
 
   /**
+   * @throws IllegalArgumentException if {@code retryAfter} is shorter than one second
+   */
+  public EndpointSettings {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(detailLevel, "detailLevel");
+    Objects.requireNonNull(authorizer, "authorizer");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(startedAt, "startedAt");
+    retryAfter(retryAfter);
+    // In the order they were added: /status shows them so.
+    statusSections = Collections.unmodifiableMap(new LinkedHashMap<>(statusSections));
+  }
+
+  /** {@code retryAfter}, if it is at least one second. */
+  public static Duration retryAfter(Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "'retryAfter' must be at least 1 second, but was " + Durations.format(retryAfter));
+    }
+    return retryAfter;
+  }
+
+  /**
    * A configuration report as the endpoint serves it.
    *
    * @param json the report, already JSON, with no configuration values in it
    * @param failing whether it holds an error-level violation (HTTP 503)
    */
-  public record ReadinessReport(String json, boolean failing) {}
+  public record ReadinessReport(String json, boolean failing) {
+    public ReadinessReport {
+      Objects.requireNonNull(json, "json");
+    }
+  }
 }

@@ -36,7 +36,7 @@ public final class InFlightFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
-    if (exempt.contains(http.getRequestURI().substring(http.getContextPath().length()))) {
+    if (exempt.contains(Endpoint.pathOf(http))) {
       chain.doFilter(request, response);
       return;
     }
@@ -44,18 +44,26 @@ public final class InFlightFilter implements Filter {
       refuse((HttpServletResponse) response);
       return;
     }
-    boolean async = false;
     try {
       chain.doFilter(request, response);
-      if (request.isAsyncStarted()) {
-        request.getAsyncContext().addListener(new ExitOnce(tracker));
-        async = true;
-      }
     } finally {
-      if (!async) {
+      // Also when the chain threw: a request that went async is in flight until it ends.
+      if (!countedUntilAsyncEnds(request)) {
         tracker.exit();
       }
     }
+  }
+
+  private boolean countedUntilAsyncEnds(ServletRequest request) {
+    try {
+      if (request.isAsyncStarted()) {
+        request.getAsyncContext().addListener(new ExitOnce(tracker));
+        return true;
+      }
+    } catch (IllegalStateException e) {
+      // Completed between the two calls: nothing left to count.
+    }
+    return false;
   }
 
   private void refuse(HttpServletResponse response) throws IOException {

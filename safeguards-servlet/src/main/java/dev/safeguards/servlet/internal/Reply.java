@@ -1,5 +1,6 @@
 package dev.safeguards.servlet.internal;
 
+import dev.safeguards.internal.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import java.util.Set;
  * and q-values (RFC 9110 section 12.5.1): highest q wins, then the most specific range, then plain
  * JSON.
  */
-public enum ResponseFormat {
+enum ResponseFormat {
   JSON("application", "json"),
   HEALTH_JSON("application", "health+json");
 

@@ -5,6 +5,8 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.HealthWarning;
 import dev.safeguards.health.Probe;
+import dev.safeguards.internal.Causes;
+import dev.safeguards.internal.Json;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.startup.GateOutcome;
 import dev.safeguards.startup.StartupReport;
@@ -16,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The body of {@code /status}: everything an operator wants on one page. */
 public final class StatusBody {
+
+  private static final Logger log = LoggerFactory.getLogger(StatusBody.class);
 
   private StatusBody() {}
 
@@ -53,10 +59,11 @@ public final class StatusBody {
       probes.put(HealthBodies.lower(probe), engine.probe(probe).status());
     }
     body.put("probes", probes);
-    StartupReport startup =
-        settings.startupReport() == null ? null : settings.startupReport().get();
-    if (startup != null) {
-      body.put("startup", startup(startup));
+    if (settings.startupReport() != null) {
+      Object startup = isolated(() -> startup(settings.startupReport().get()));
+      if (startup != null) {
+        body.put("startup", startup);
+      }
     }
     InFlightTracker inFlight = settings.inFlight();
     if (inFlight != null) {
@@ -66,12 +73,26 @@ public final class StatusBody {
     body.put("checks", HealthBodies.checks(health, now));
     body.put("warnings", warnings(engine.warnings()));
     for (Map.Entry<String, Supplier<?>> section : settings.statusSections().entrySet()) {
-      body.put(section.getKey(), section.getValue().get());
+      body.put(section.getKey(), isolated(section.getValue()));
     }
     return body;
   }
 
+  /** A section's value, or its error in its place: one failing section leaves the rest intact. */
+  private static Object isolated(Supplier<?> section) {
+    try {
+      return section.get();
+    } catch (RuntimeException e) {
+      String error = Causes.describe(e);
+      log.warn("status section failed: cause={}", error);
+      return Json.object("error", error);
+    }
+  }
+
   private static Map<String, Object> startup(StartupReport report) {
+    if (report == null) {
+      return null;
+    }
     List<Object> gates = new ArrayList<>();
     for (GateOutcome gate : report.gates()) {
       Map<String, Object> outcome =

@@ -9,7 +9,7 @@ class ModuleBoundaryTest {
 
   @Test
   void reachesIntoNoInternalPackageButItsOwn() {
-    InternalPackageRule.forModule()
+    InternalPackageRule.forModuleGrantedCoreInternals()
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

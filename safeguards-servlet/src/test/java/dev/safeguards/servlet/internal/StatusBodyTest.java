@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthResult;
+import dev.safeguards.internal.Json;
 import dev.safeguards.servlet.Authorizer;
 import dev.safeguards.servlet.DetailLevel;
 import dev.safeguards.servlet.EndpointPaths;

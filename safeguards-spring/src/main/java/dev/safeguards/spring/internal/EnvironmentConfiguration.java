@@ -15,7 +15,7 @@ import org.springframework.core.env.PropertySource;
  * A snapshot of a Spring environment as a {@link Configuration}: every key of every enumerable
  * property source, with the value the environment resolves and where that value came from.
  */
-public final class EnvironmentConfiguration implements Configuration {
+final class EnvironmentConfiguration implements Configuration {
 
   private final Map<String, ConfigValue> values;
   private final Map<String, String> relaxed = new LinkedHashMap<>();

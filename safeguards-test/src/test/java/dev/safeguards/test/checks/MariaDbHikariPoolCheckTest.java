@@ -1,4 +1,4 @@
-package dev.safeguards.checks;
+package dev.safeguards.test.checks;
 
 class MariaDbHikariPoolCheckTest extends HikariPoolCheckContract {
 

@@ -1,9 +1,11 @@
-package dev.safeguards.checks;
+package dev.safeguards.test.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.safeguards.checks.Checks;
+import dev.safeguards.checks.DataSourceCheck;
 import dev.safeguards.health.Cause;
 import dev.safeguards.health.HealthCheck;
 import dev.safeguards.test.CheckAssert;

@@ -1,4 +1,4 @@
-package dev.safeguards.checks;
+package dev.safeguards.test.checks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

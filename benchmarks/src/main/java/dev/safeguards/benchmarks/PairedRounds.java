@@ -1,4 +1,4 @@
-package dev.safeguards.test;
+package dev.safeguards.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;

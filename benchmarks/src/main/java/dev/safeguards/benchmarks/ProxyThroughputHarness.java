@@ -1,7 +1,8 @@
-package dev.safeguards.test;
+package dev.safeguards.benchmarks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.safeguards.test.TcpFaultProxy;
+import dev.safeguards.test.TestDatabase;
+import dev.safeguards.test.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,31 +13,34 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
 /**
- * Bulk transfers through the proxy against the same transfers made directly, in alternating pairs.
- * Reports figures, asserts none: run it on purpose with
+ * Bulk transfers through the test kit's {@link TcpFaultProxy} against the same transfers made
+ * directly, in alternating pairs; reports the ratios. Run it on purpose (see docs/benchmarks.md):
  *
  * <pre>
- * mvn verify -pl safeguards-test -am -Dgroups=benchmark -Dsafeguards.excludedGroups=none \
- *     -Dtest=ProxyThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * java -cp benchmarks/target/benchmarks.jar dev.safeguards.benchmarks.ProxyThroughputHarness
  * </pre>
  *
  * Each scenario is bounded: at most {@link #PAIRS} pairs and {@link #BUDGET} of transfers.
  */
-@Tag("benchmark")
-class ProxyThroughputBenchmark {
+final class ProxyThroughputHarness {
 
   private static final long SOCKET_BYTES = 128L * 1024 * 1024;
   private static final int PAIRS = 21;
   private static final Duration BUDGET = Duration.ofMinutes(2);
 
+  private ProxyThroughputHarness() {}
+
+  /** Runs both transfers and prints one line for each. */
+  public static void main(String[] args) throws Exception {
+    rawSocketBulkTransfer();
+    postgresCopyOut();
+  }
+
   /** Raw bytes from a sender to a sink that counts them: the proxy's cost and nothing else. */
-  @Test
-  void rawSocketBulkTransfer() throws Exception {
+  private static void rawSocketBulkTransfer() throws Exception {
     try (ServerSocket sink = sink();
         TcpFaultProxy proxy = TcpFaultProxy.start("127.0.0.1", sink.getLocalPort())) {
       transfer(sink.getLocalPort()); // warm-up
@@ -52,14 +56,13 @@ class ProxyThroughputBenchmark {
    * A bulk read from the local PostgreSQL with {@code COPY ... TO STDOUT}: the traffic the proxy
    * carries in this project's own tests, at the rate a database sends it.
    */
-  @Test
-  void postgresCopyOut() throws Exception {
+  private static void postgresCopyOut() throws Exception {
     TestDatabase database = TestDatabases.fromEnvironment().postgres();
     try (TcpFaultProxy proxy = TcpFaultProxy.start(database.host(), database.port());
         Connection direct = connect(database.jdbcUrl(), database);
         Connection proxied = connect(database.jdbcUrlThrough(proxy), database)) {
       long bytes = copyOut(direct); // warm-up
-      assertThat(copyOut(proxied)).isEqualTo(bytes);
+      expect(copyOut(proxied), bytes, "bytes copied through the proxy");
       PairedRounds rounds =
           PairedRounds.measure(
               PAIRS, BUDGET, () -> timed(direct, bytes), () -> timed(proxied, bytes));
@@ -85,7 +88,7 @@ class ProxyThroughputBenchmark {
 
   private static long timed(Connection connection, long expectedBytes) throws Exception {
     long start = System.nanoTime();
-    assertThat(copyOut(connection)).isEqualTo(expectedBytes);
+    expect(copyOut(connection), expectedBytes, "bytes copied");
     return System.nanoTime() - start;
   }
 
@@ -113,9 +116,16 @@ class ProxyThroughputBenchmark {
         out.write(chunk);
       }
       socket.shutdownOutput();
-      assertThat(socket.getInputStream().read()).isEqualTo(1);
+      expect(socket.getInputStream().read(), 1, "the sink's receipt");
     }
     return System.nanoTime() - start;
+  }
+
+  /** A transfer that moved the wrong bytes measures nothing: stop rather than report it. */
+  private static void expect(long actual, long expected, String what) {
+    if (actual != expected) {
+      throw new IllegalStateException(what + ": expected " + expected + ", but was " + actual);
+    }
   }
 
   private static ServerSocket sink() throws IOException {
