@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param abandoned work still in flight when the hooks started
  * @param hooks each hook's outcome, in the order they ran
  * @param expedited whether a second trigger skipped the remaining waits
+ * @param resources what became of each named resource's work (jobs, consumers), in the order they
+ *     were registered; empty when there were none
  */
 public record ShutdownReport(
     Duration total,
@@ -23,13 +25,27 @@ public record ShutdownReport(
     long drained,
     long abandoned,
     List<HookOutcome> hooks,
-    boolean expedited) {
+    boolean expedited,
+    List<ResourceOutcome> resources) {
 
   public ShutdownReport {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(drainDelay, "drainDelay");
     Objects.requireNonNull(drainWait, "drainWait");
     hooks = List.copyOf(hooks);
+    resources = List.copyOf(resources);
+  }
+
+  /** A report of a shutdown without named resources. */
+  public ShutdownReport(
+      Duration total,
+      Duration drainDelay,
+      Duration drainWait,
+      long drained,
+      long abandoned,
+      List<HookOutcome> hooks,
+      boolean expedited) {
+    this(total, drainDelay, drainWait, drained, abandoned, hooks, expedited, List.of());
   }
 
   /** The names of the hooks that timed out. */
@@ -42,15 +58,27 @@ public record ShutdownReport(
     return names(HookOutcome.Result.FAILED);
   }
 
-  /** Whether everything drained and every hook completed. */
+  /** The names of the resources whose work was abandoned. */
+  public List<String> resourcesAbandoned() {
+    return resources.stream()
+        .filter(resource -> resource.abandoned() > 0)
+        .map(ResourceOutcome::name)
+        .toList();
+  }
+
+  /** Whether everything drained, resources included, and every hook completed. */
   public boolean isClean() {
-    return abandoned == 0 && hooksTimedOut().isEmpty() && hooksFailed().isEmpty();
+    return abandoned == 0
+        && resourcesAbandoned().isEmpty()
+        && hooksTimedOut().isEmpty()
+        && hooksFailed().isEmpty();
   }
 
   /**
    * The one-line summary that is logged, for example {@code shutdown complete: total=6200ms
    * drain_delay=5s drain_wait=1200ms drained=3 abandoned=0 hooks_timed_out=[] hooks_failed=[]
-   * expedited=false}.
+   * expedited=false}; with named resources it ends with {@code resources=[billing-job: finished=1
+   * abandoned=0]}.
    */
   public String summary() {
     return "shutdown complete: total="
@@ -68,7 +96,8 @@ public record ShutdownReport(
         + " hooks_failed="
         + hooksFailed()
         + " expedited="
-        + expedited;
+        + expedited
+        + (resources.isEmpty() ? "" : " resources=" + resources);
   }
 
   private List<String> names(HookOutcome.Result result) {

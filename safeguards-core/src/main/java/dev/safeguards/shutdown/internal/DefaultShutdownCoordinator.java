@@ -2,6 +2,7 @@ package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.internal.DaemonThreadFactory;
+import dev.safeguards.shutdown.InFlightResources;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownCoordinator;
@@ -42,14 +43,22 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
       HealthEngine engine,
       InFlightTracker inFlight,
       Clock clock,
-      Scheduler scheduler) {
+      Scheduler scheduler,
+      InFlightResources resources) {
     this.budget = budget;
     this.gracePeriod = gracePeriod;
     this.inFlight = inFlight;
     this.scheduler = scheduler;
     this.sequence =
         new Sequence(
-            inPhaseOrder(hooks), budget, engine, inFlight, clock, waits, next -> state = next);
+            inPhaseOrder(hooks),
+            budget,
+            engine,
+            inFlight,
+            clock,
+            waits,
+            next -> state = next,
+            new ResourceDrain(resources, budget.resourceDrainTimeout()));
   }
 
   /** {@code hooks} sorted by phase; the sort is stable, so equal phases keep their order. */

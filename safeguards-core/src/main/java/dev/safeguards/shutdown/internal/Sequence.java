@@ -4,6 +4,7 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.internal.Causes;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.shutdown.ResourceOutcome;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.shutdown.ShutdownReport;
@@ -31,6 +32,7 @@ final class Sequence {
   private final Clock clock;
   private final Waits waits;
   private final Consumer<ShutdownState> state;
+  private final ResourceDrain resources;
 
   Sequence(
       List<ShutdownHook> hooks,
@@ -39,7 +41,8 @@ final class Sequence {
       InFlightTracker inFlight,
       Clock clock,
       Waits waits,
-      Consumer<ShutdownState> state) {
+      Consumer<ShutdownState> state,
+      ResourceDrain resources) {
     this.hooks = hooks;
     this.budget = budget;
     this.engine = engine;
@@ -47,6 +50,7 @@ final class Sequence {
     this.clock = clock;
     this.waits = waits;
     this.state = state;
+    this.resources = resources;
   }
 
   ShutdownReport run(Scheduler scheduler) {
@@ -65,8 +69,9 @@ final class Sequence {
     CompletionStage<Void> idle = inFlight.drain();
     long atDrain = inFlight.count();
     waits.await(scheduler, budget.drainTimeout(), idle, () -> state.accept(ShutdownState.DRAINING));
-    long hooksStart = clock.nanoTime();
     long abandoned = inFlight.count();
+    List<ResourceOutcome> resourceOutcomes = resources.run(waits, scheduler);
+    long hooksStart = clock.nanoTime();
     state.accept(ShutdownState.RUNNING_HOOKS);
     List<HookOutcome> outcomes = new ArrayList<>();
     HookRunner runner = new HookRunner(clock);
@@ -81,7 +86,8 @@ final class Sequence {
             Math.max(0, atDrain - abandoned),
             abandoned,
             outcomes,
-            waits.hurried());
+            waits.hurried(),
+            resourceOutcomes);
     if (report.isClean()) {
       log.info(report.summary());
     } else {
