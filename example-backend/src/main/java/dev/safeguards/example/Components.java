@@ -1,5 +1,7 @@
 package dev.safeguards.example;
 
+import dev.safeguards.servlet.ConcurrencyLimiter;
+import java.util.Optional;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ final class Components {
   private final HikariDataSource pool;
   private final EventHub events;
   private final HealthEngine engine;
+  private final Optional<ConcurrencyLimiter> limiter;
   private final InFlightTracker inFlight = InFlightTracker.create();
   private final ApiReply reply;
   private final ConnectionsApi api;
@@ -55,7 +58,8 @@ final class Components {
             json,
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
-    engine = Probes.engine(settings, pool, events);
+    limiter = Overload.limiter(settings);
+    engine = Probes.engine(settings, pool, events, limiter);
     migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
@@ -137,6 +141,10 @@ final class Components {
 
   EventHub events() {
     return events;
+  }
+
+  Optional<ConcurrencyLimiter> limiter() {
+    return limiter;
   }
 
   HealthEngine engine() {

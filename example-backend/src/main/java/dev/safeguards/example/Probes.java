@@ -1,5 +1,7 @@
 package dev.safeguards.example;
 
+import dev.safeguards.servlet.ConcurrencyLimiter;
+import java.util.Optional;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.checks.Checks;
 import dev.safeguards.checks.DataSourceCheck;
@@ -38,7 +40,11 @@ final class Probes {
    * manager (not critical: the service still answers), the disk (critical only when the embedded
    * database writes to it) and deadlocks (the one liveness check: only a restart ends them).
    */
-  static HealthEngine engine(Settings settings, HikariDataSource pool, EventHub events) {
+  static HealthEngine engine(
+      Settings settings,
+      HikariDataSource pool,
+      EventHub events,
+      Optional<ConcurrencyLimiter> limiter) {
     CheckPolicy database =
         CheckPolicy.builder()
             .interval(Duration.ofSeconds(2))
@@ -57,7 +63,11 @@ final class Probes {
             .build();
     CheckPolicy liveness =
         CheckPolicy.builder().interval(Duration.ofSeconds(30)).probes(Probe.LIVENESS).build();
-    return HealthEngine.builder()
+    HealthEngine.Builder engine = HealthEngine.builder();
+    // Sustained shedding degrades readiness (never liveness): see Overload.
+    limiter.ifPresent(
+        l -> engine.check("overload", l.overloadCheck(Overload.POLICY), Overload.POLICY.checkPolicy()));
+    return engine
         .check(
             "database",
             DataSourceCheck.builder(pool).validationQuery(DATABASE_QUERY).build(),

@@ -6,6 +6,7 @@ import dev.safeguards.servlet.internal.LimiterFilter;
 import dev.safeguards.servlet.internal.LimiterSettings;
 import dev.safeguards.servlet.internal.OverloadCheck;
 import dev.safeguards.servlet.internal.PartitionCounts;
+import dev.safeguards.servlet.internal.Slots;
 import dev.safeguards.time.Clock;
 import jakarta.servlet.Filter;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An adaptive limit on the requests a servlet application serves at once. The limit follows latency
@@ -60,6 +62,25 @@ public final class ConcurrencyLimiter {
       exempt.add(path);
     }
     return new LimiterFilter(limiter, exempt);
+  }
+
+  /**
+   * Takes a slot for work on {@code path} (relative to the context), outside the filter: for a
+   * servlet that reads and checks a request before it uses the database, or for work that is not a
+   * request. Waits as the filter does; empty when refused, counted in the rejections.
+   */
+  public Optional<Slot> acquire(String path) {
+    Objects.requireNonNull(path, "path");
+    return limiter.acquire(limiter.partitionOf(path)).map(Slots::of);
+  }
+
+  /** A slot taken by {@link #acquire(String)}: give it back once, either way. */
+  public interface Slot {
+    /** The work is done: its latency teaches the limit. */
+    void done();
+
+    /** The work failed: its latency says nothing about capacity and is ignored. */
+    void failed();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.safeguards.spring;
 
 import dev.safeguards.health.HealthEngine;
+import dev.safeguards.shutdown.InFlightResources;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
@@ -41,6 +42,16 @@ public final class SafeguardsLifecycleAutoConfiguration {
     return InFlightTracker.create();
   }
 
+  /**
+   * Named work beyond HTTP (jobs, consumers, scheduled tasks), drained after the requests within
+   * {@code safeguards.shutdown.resource-drain-timeout}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  InFlightResources safeguardsInFlightResources() {
+    return InFlightResources.create();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   StartupSequence safeguardsStartupSequence(
@@ -72,6 +83,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
       SafeguardsProperties properties,
       Environment environment,
       InFlightTracker inFlight,
+      InFlightResources resources,
       ObjectProvider<HealthEngine> engine,
       ObjectProvider<ShutdownHook> hooks) {
     ShutdownProperties shutdown = properties.shutdown();
@@ -82,6 +94,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
                     .drainDelay(shutdown.drainDelay())
                     .drainTimeout(shutdown.drainTimeout())
                     .gracePeriod(shutdown.gracePeriod())
+                    .resources(resources, shutdown.resourceDrainTimeout())
                     .inFlight(inFlight),
             "Fix the safeguards.shutdown.* property the message names.");
     engine.ifAvailable(builder::engine);
@@ -96,7 +109,8 @@ public final class SafeguardsLifecycleAutoConfiguration {
         builder::build,
         "Raise safeguards.shutdown.grace-period (and the platform's grace period, Kubernetes'"
             + " terminationGracePeriodSeconds, with it), or shorten"
-            + " safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout or the"
+            + " safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout,"
+            + " safeguards.shutdown.resource-drain-timeout or the"
             + " ShutdownHook timeouts.");
   }
 

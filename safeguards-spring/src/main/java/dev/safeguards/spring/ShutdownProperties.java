@@ -15,9 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout how long to wait for requests in flight once new ones are refused
  * @param gracePeriod the time the platform allows before it kills the process (Kubernetes'
  *     terminationGracePeriodSeconds)
+ * @param resourceDrainTimeout how long named resources (scheduled tasks, jobs, consumers registered
+ *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the budget
+ * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight of
+ *     the resource {@code scheduled-tasks}, drained at shutdown
  */
 public record ShutdownProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("5s") Duration drainDelay,
     @DefaultValue("20s") Duration drainTimeout,
-    @DefaultValue("30s") Duration gracePeriod) {}
+    @DefaultValue("30s") Duration gracePeriod,
+    @DefaultValue("5s") Duration resourceDrainTimeout,
+    @DefaultValue("true") boolean scheduledTasks) {}

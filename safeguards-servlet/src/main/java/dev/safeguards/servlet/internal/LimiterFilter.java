@@ -1,6 +1,7 @@
 package dev.safeguards.servlet.internal;
 
 import com.netflix.concurrency.limits.Limiter;
+import dev.safeguards.servlet.ConcurrencyLimiter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Admits each request through the adaptive limiter, or refuses it with 503 (or 429) and {@code
@@ -47,7 +47,7 @@ public final class LimiterFilter implements Filter {
       refuse((HttpServletResponse) response);
       return;
     }
-    Release release = new Release(slot.get());
+    Release release = new Release(Slots.of(slot.get()));
     boolean async = false;
     try {
       chain.doFilter(request, response);
@@ -56,11 +56,11 @@ public final class LimiterFilter implements Filter {
         async = true;
       }
     } catch (IOException | ServletException | RuntimeException e) {
-      release.ignore();
+      release.slot.failed();
       throw e;
     } finally {
       if (!async) {
-        release.success();
+        release.slot.done();
       }
     }
   }
@@ -82,32 +82,19 @@ public final class LimiterFilter implements Filter {
   }
 
   /**
-   * Gives the slot back exactly once: a success feeds the request's latency to the algorithm; a
-   * failure is ignored, since an error says nothing about capacity.
+   * Gives an async request's slot back when it ends: a success feeds the request's latency to the
+   * algorithm; a failure is ignored, since an error says nothing about capacity.
    */
   private static final class Release implements AsyncListener {
-    private final Limiter.Listener slot;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final ConcurrencyLimiter.Slot slot;
 
-    Release(Limiter.Listener slot) {
+    Release(ConcurrencyLimiter.Slot slot) {
       this.slot = slot;
-    }
-
-    void success() {
-      if (done.compareAndSet(false, true)) {
-        slot.onSuccess();
-      }
-    }
-
-    void ignore() {
-      if (done.compareAndSet(false, true)) {
-        slot.onIgnore();
-      }
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-      success();
+      slot.done();
     }
 
     @Override
@@ -117,7 +104,7 @@ public final class LimiterFilter implements Filter {
 
     @Override
     public void onError(AsyncEvent event) {
-      ignore();
+      slot.failed();
     }
 
     @Override
