@@ -70,8 +70,8 @@ final class Sequence {
     long atDrain = inFlight.count();
     waits.await(scheduler, budget.drainTimeout(), idle, () -> state.accept(ShutdownState.DRAINING));
     long abandoned = inFlight.count();
+    long resourcesStart = clock.nanoTime();
     List<ResourceOutcome> resourceOutcomes = resources.run(waits, scheduler);
-    long hooksStart = clock.nanoTime();
     state.accept(ShutdownState.RUNNING_HOOKS);
     List<HookOutcome> outcomes = new ArrayList<>();
     HookRunner runner = new HookRunner(clock);
@@ -82,7 +82,7 @@ final class Sequence {
         new ShutdownReport(
             Duration.ofNanos(clock.nanoTime() - start),
             Duration.ofNanos(drainStart - start),
-            Duration.ofNanos(hooksStart - drainStart),
+            Duration.ofNanos(resourcesStart - drainStart),
             Math.max(0, atDrain - abandoned),
             abandoned,
             outcomes,
