@@ -19,12 +19,17 @@ WORK=$(mktemp -d /tmp/overload.XXXXXX)
 ROWS=$WORK/rows.tsv
 PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -qAt -v ON_ERROR_STOP=1)
 SERVICE=""
+DATABASE=""
 
 stop_service() {
   if [[ -n $SERVICE ]]; then
     kill -TERM "$SERVICE" 2>/dev/null || true
     wait "$SERVICE" 2>/dev/null || true
     SERVICE=""
+  fi
+  if [[ -n $DATABASE ]]; then
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DATABASE" || true
+    DATABASE=""
   fi
 }
 trap stop_service EXIT
@@ -35,8 +40,9 @@ start_service() {
   shift 2
   local db="overload_${name//-/_}_$$"
   "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  DATABASE=$db
   env PORT="$PORT" DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db" DATABASE_USER=postgres \
-    LOG_LEVEL=WARN "$@" java -jar "$jar" >"$WORK/$name.log" 2>&1 &
+    LOG_LEVEL=WARN DRAIN_DELAY=0s "$@" java -jar "$jar" >"$WORK/$name.log" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/ready" 2>/dev/null; then
