@@ -30,9 +30,9 @@ final class ApiServlet extends HttpServlet {
   private final transient Optional<ConcurrencyLimiter> limiter;
 
   /**
-   * @param limiter the adaptive limit on API requests that use the database (see {@link
-   *     Overload}); empty when switched off. A request takes its slot only once its body has been
-   *     read and checked, so a client that sends slowly holds none.
+   * @param limiter the adaptive limit on API requests that use the database (see {@link Overload});
+   *     empty when switched off. A request takes its slot only once its body has been read and
+   *     checked, so a client that sends slowly holds none.
    */
   ApiServlet(ConnectionsApi api, ApiReply reply, Optional<ConcurrencyLimiter> limiter) {
     this.api = api;
@@ -83,10 +83,7 @@ final class ApiServlet extends HttpServlet {
     if (limiter.isEmpty()) {
       return UNLIMITED;
     }
-    return limiter
-        .get()
-        .acquire(request.getRequestURI())
-        .orElseThrow(ApiError::databaseBusy);
+    return limiter.get().acquire(request.getRequestURI()).orElseThrow(ApiError::databaseBusy);
   }
 
   private static final ConcurrencyLimiter.Slot UNLIMITED =

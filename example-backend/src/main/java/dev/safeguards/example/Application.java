@@ -1,6 +1,5 @@
 package dev.safeguards.example;
 
-import dev.safeguards.servlet.ConcurrencyLimiterMetrics;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.config.ConfigReport;
@@ -13,6 +12,7 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.metrics.HealthMetrics;
 import dev.safeguards.metrics.LifecycleMetrics;
 import dev.safeguards.servlet.Authorizer;
+import dev.safeguards.servlet.ConcurrencyLimiterMetrics;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;

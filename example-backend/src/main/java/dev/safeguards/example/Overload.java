@@ -23,8 +23,8 @@ final class Overload {
    * The limiter, or none with {@code API_CONCURRENCY_LIMIT=off}. The limit moves with latency
    * between the pool size (below it connections would idle) and {@link
    * Database#requestSlots(Settings)} (above it a silent database would hold more server threads,
-   * and the probes' share of Jetty's threads would shrink). At most as many requests again may
-   * wait for a slot, so the API can never hold more than twice the slots' worth of threads.
+   * and the probes' share of Jetty's threads would shrink). At most as many requests again may wait
+   * for a slot, so the API can never hold more than twice the slots' worth of threads.
    */
   static Optional<ConcurrencyLimiter> limiter(Settings settings) {
     if (!settings.adaptiveLimit()) {

@@ -1,19 +1,19 @@
 package dev.safeguards.example;
 
-import dev.safeguards.servlet.ConcurrencyLimiter;
-import java.util.Optional;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.checks.Checks;
 import dev.safeguards.checks.DataSourceCheck;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.Probe;
+import dev.safeguards.servlet.ConcurrencyLimiter;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The service's health checks and startup gates. */
 final class Probes {
@@ -66,7 +66,9 @@ final class Probes {
     HealthEngine.Builder engine = HealthEngine.builder();
     // Sustained shedding degrades readiness (never liveness): see Overload.
     limiter.ifPresent(
-        l -> engine.check("overload", l.overloadCheck(Overload.POLICY), Overload.POLICY.checkPolicy()));
+        l ->
+            engine.check(
+                "overload", l.overloadCheck(Overload.POLICY), Overload.POLICY.checkPolicy()));
     return engine
         .check(
             "database",

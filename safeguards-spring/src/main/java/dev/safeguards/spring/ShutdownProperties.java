@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     terminationGracePeriodSeconds)
  * @param resourceDrainTimeout how long named resources (scheduled tasks, jobs, consumers registered
  *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the budget
- * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight of
- *     the resource {@code scheduled-tasks}, drained at shutdown
+ * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight
+ *     of the resource {@code scheduled-tasks}, drained at shutdown
  */
 public record ShutdownProperties(
     @DefaultValue("true") boolean enabled,
