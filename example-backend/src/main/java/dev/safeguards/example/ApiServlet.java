@@ -1,5 +1,6 @@
 package dev.safeguards.example;
 
+import dev.safeguards.servlet.ConcurrencyLimiter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.Serial;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
@@ -27,17 +27,17 @@ final class ApiServlet extends HttpServlet {
 
   private final transient ConnectionsApi api;
   private final transient ApiReply reply;
-  private final transient Semaphore databaseSlots;
+  private final transient Optional<ConcurrencyLimiter> limiter;
 
   /**
-   * @param databaseSlots how many API requests may use or wait for the database at once; more are
-   *     answered 503 at once, so that a database that stops answering holds at most this many
-   *     server threads and the probes keep theirs
+   * @param limiter the adaptive limit on API requests that use the database (see {@link Overload});
+   *     empty when switched off. A request takes its slot only once its body has been read and
+   *     checked, so a client that sends slowly holds none.
    */
-  ApiServlet(ConnectionsApi api, ApiReply reply, int databaseSlots) {
+  ApiServlet(ConnectionsApi api, ApiReply reply, Optional<ConcurrencyLimiter> limiter) {
     this.api = api;
     this.reply = reply;
-    this.databaseSlots = new Semaphore(databaseSlots);
+    this.limiter = limiter;
   }
 
   /** One routed call to the API. */
@@ -50,13 +50,17 @@ final class ApiServlet extends HttpServlet {
       throws IOException {
     try {
       Call call = route(request, response);
-      if (!databaseSlots.tryAcquire()) {
-        throw ApiError.databaseBusy();
-      }
+      ConcurrencyLimiter.Slot slot = slot(request);
+      boolean done = false;
       try {
         call.run();
+        done = true;
       } finally {
-        databaseSlots.release();
+        if (done) {
+          slot.done();
+        } else {
+          slot.failed();
+        }
       }
     } catch (ApiError error) {
       reply.error(response, error);
@@ -73,6 +77,23 @@ final class ApiServlet extends HttpServlet {
           response, new ApiError(500, "internal_error", "the request failed; it has been logged"));
     }
   }
+
+  /** A slot under the limit, after a short wait at most; refused as {@code database_busy}. */
+  private ConcurrencyLimiter.Slot slot(HttpServletRequest request) {
+    if (limiter.isEmpty()) {
+      return UNLIMITED;
+    }
+    return limiter.get().acquire(request.getRequestURI()).orElseThrow(ApiError::databaseBusy);
+  }
+
+  private static final ConcurrencyLimiter.Slot UNLIMITED =
+      new ConcurrencyLimiter.Slot() {
+        @Override
+        public void done() {}
+
+        @Override
+        public void failed() {}
+      };
 
   /**
    * The call a request asks for. 404, 405 and an invalid body are thrown here, and a body is read

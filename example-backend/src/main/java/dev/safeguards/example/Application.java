@@ -12,6 +12,7 @@ import dev.safeguards.health.HealthEngine;
 import dev.safeguards.metrics.HealthMetrics;
 import dev.safeguards.metrics.LifecycleMetrics;
 import dev.safeguards.servlet.Authorizer;
+import dev.safeguards.servlet.ConcurrencyLimiterMetrics;
 import dev.safeguards.servlet.SafeguardsEndpoints;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownReport;
@@ -84,6 +85,7 @@ public final class Application {
     LifecycleMetrics lifecycle = new LifecycleMetrics(c.inFlight(), () -> report);
     lifecycle.bindTo(c.registry());
     new HealthMetrics(c.engine()).bindTo(c.registry());
+    c.limiter().ifPresent(limiter -> new ConcurrencyLimiterMetrics(limiter).bindTo(c.registry()));
     AtomicReference<StartupReport> startupReport = new AtomicReference<>();
     // One authorizer for every operator endpoint: /status, /production-readiness and /metrics.
     Authorizer operators =
@@ -105,7 +107,7 @@ public final class Application {
             settings,
             endpoints,
             c.registry(),
-            new ApiServlet(c.api(), c.reply(), Database.requestSlots(settings)),
+            new ApiServlet(c.api(), c.reply(), c.limiter()),
             new StaticServlet(c.reply()),
             new TokenFilter(operators, c.reply()),
             c.events());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safeguards.health.HealthEngine;
+import dev.safeguards.servlet.ConcurrencyLimiter;
 import dev.safeguards.shutdown.InFlightTracker;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ final class Components {
   private final HikariDataSource pool;
   private final EventHub events;
   private final HealthEngine engine;
+  private final Optional<ConcurrencyLimiter> limiter;
   private final InFlightTracker inFlight = InFlightTracker.create();
   private final ApiReply reply;
   private final ConnectionsApi api;
@@ -55,7 +58,8 @@ final class Components {
             json,
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
-    engine = Probes.engine(settings, pool, events);
+    limiter = Overload.limiter(settings);
+    engine = Probes.engine(settings, pool, events, limiter);
     migrations = new Migrations(pool);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
@@ -137,6 +141,10 @@ final class Components {
 
   EventHub events() {
     return events;
+  }
+
+  Optional<ConcurrencyLimiter> limiter() {
+    return limiter;
   }
 
   HealthEngine engine() {

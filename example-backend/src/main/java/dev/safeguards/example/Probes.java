@@ -6,12 +6,14 @@ import dev.safeguards.checks.DataSourceCheck;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.Probe;
+import dev.safeguards.servlet.ConcurrencyLimiter;
 import dev.safeguards.startup.GatePolicy;
 import dev.safeguards.startup.GateRunner;
 import dev.safeguards.startup.StartupGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The service's health checks and startup gates. */
 final class Probes {
@@ -38,7 +40,11 @@ final class Probes {
    * manager (not critical: the service still answers), the disk (critical only when the embedded
    * database writes to it) and deadlocks (the one liveness check: only a restart ends them).
    */
-  static HealthEngine engine(Settings settings, HikariDataSource pool, EventHub events) {
+  static HealthEngine engine(
+      Settings settings,
+      HikariDataSource pool,
+      EventHub events,
+      Optional<ConcurrencyLimiter> limiter) {
     CheckPolicy database =
         CheckPolicy.builder()
             .interval(Duration.ofSeconds(2))
@@ -57,7 +63,13 @@ final class Probes {
             .build();
     CheckPolicy liveness =
         CheckPolicy.builder().interval(Duration.ofSeconds(30)).probes(Probe.LIVENESS).build();
-    return HealthEngine.builder()
+    HealthEngine.Builder engine = HealthEngine.builder();
+    // Sustained shedding degrades readiness (never liveness): see Overload.
+    limiter.ifPresent(
+        l ->
+            engine.check(
+                "overload", l.overloadCheck(Overload.POLICY), Overload.POLICY.checkPolicy()));
+    return engine
         .check(
             "database",
             DataSourceCheck.builder(pool).validationQuery(DATABASE_QUERY).build(),

@@ -77,7 +77,8 @@ final class ServiceConfig {
             .key(
                 "HEADER_TIMEOUT",
                 SettingTypes.durationFrom(Duration.ofSeconds(1), Duration.ofMinutes(5)))
-            .key("MAX_CONNECTIONS", SettingTypes.wholeNumberFrom(10, 100_000));
+            .key("MAX_CONNECTIONS", SettingTypes.wholeNumberFrom(10, 100_000))
+            .key("API_CONCURRENCY_LIMIT", ValueType.oneOf("adaptive", "off"));
     if (mode == Mode.PRODUCTION) {
       schema.secret("DATABASE_PASSWORD", SecretKind.PASSWORD);
     } else {

@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param poolSize the maximum number of database connections
  * @param headerTimeout how long a request may take to send its request line and headers
  * @param maxConnections how many connections the server holds open at once
+ * @param adaptiveLimit whether API requests pass the adaptive concurrency limiter ({@code
+ *     API_CONCURRENCY_LIMIT=adaptive}, the default) or are not limited at all ({@code off}, for
+ *     comparison only)
  */
 public record Settings(
     int port,
@@ -49,7 +52,8 @@ public record Settings(
     Duration databaseTimeout,
     int poolSize,
     Duration headerTimeout,
-    int maxConnections) {
+    int maxConnections,
+    boolean adaptiveLimit) {
 
   /**
    * The forms of {@link dev.safeguards.config.ValueType#duration()}, which validates them first.
@@ -82,7 +86,8 @@ public record Settings(
         reader.duration("DATABASE_TIMEOUT", Duration.ofSeconds(2)),
         reader.integer("DATABASE_POOL_SIZE", 10),
         reader.duration("HEADER_TIMEOUT", Duration.ofSeconds(10)),
-        reader.integer("MAX_CONNECTIONS", 1000));
+        reader.integer("MAX_CONNECTIONS", 1000),
+        reader.text("API_CONCURRENCY_LIMIT", "adaptive").equals("adaptive"));
   }
 
   /** Whether the service runs on the embedded H2 database. */

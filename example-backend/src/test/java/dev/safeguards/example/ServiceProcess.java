@@ -34,6 +34,7 @@ final class ServiceProcess implements AutoCloseable {
           "DATABASE_POOL_SIZE",
           "HEADER_TIMEOUT",
           "MAX_CONNECTIONS",
+          "API_CONCURRENCY_LIMIT",
           "LOG_LEVEL");
 
   private final Process process;

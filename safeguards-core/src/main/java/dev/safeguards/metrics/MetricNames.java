@@ -44,5 +44,17 @@ public final class MetricNames {
    */
   public static final String TLS_CERTIFICATE_DAYS_LEFT = "safeguards.tls.certificate.days.left";
 
+  /** Gauge: the adaptive concurrency limit of {@code safeguards-servlet}'s limiter. */
+  public static final String OVERLOAD_LIMIT = "safeguards.overload.limit";
+
+  /** Gauge: requests in flight under the concurrency limit (probes and exempt paths excluded). */
+  public static final String OVERLOAD_INFLIGHT = "safeguards.overload.inflight";
+
+  /**
+   * Counter: requests refused by the concurrency limit. Tag {@code partition} (a partition's name,
+   * or {@code other} for requests that match none).
+   */
+  public static final String OVERLOAD_REJECTIONS = "safeguards.overload.rejections";
+
   private MetricNames() {}
 }

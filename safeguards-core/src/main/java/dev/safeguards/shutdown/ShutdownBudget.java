@@ -18,9 +18,14 @@ import java.util.stream.Collectors;
  * @param drainDelay the drain delay
  * @param drainTimeout the drain timeout
  * @param hookTimeouts each hook's timeout by name, in the order the hooks run
+ * @param resourceDrainTimeout how long named resources (jobs, consumers) get to finish after the
+ *     HTTP requests; zero when there are none
  */
 public record ShutdownBudget(
-    Duration drainDelay, Duration drainTimeout, Map<String, Duration> hookTimeouts)
+    Duration drainDelay,
+    Duration drainTimeout,
+    Map<String, Duration> hookTimeouts,
+    Duration resourceDrainTimeout)
     implements Budget {
 
   /**
@@ -36,13 +41,21 @@ public record ShutdownBudget(
           Arguments.name("hookTimeouts", name);
           Arguments.positive("hookTimeouts[" + name + "]", timeout);
         });
+    Arguments.notNegative("resourceDrainTimeout", resourceDrainTimeout);
     hookTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(hookTimeouts));
+  }
+
+  /** A budget without named resources to drain. */
+  public ShutdownBudget(
+      Duration drainDelay, Duration drainTimeout, Map<String, Duration> hookTimeouts) {
+    this(drainDelay, drainTimeout, hookTimeouts, Duration.ZERO);
   }
 
   /** The sum of all parts. */
   @Override
   public Duration total() {
-    return hookTimeouts.values().stream().reduce(drainDelay.plus(drainTimeout), Duration::plus);
+    return hookTimeouts.values().stream()
+        .reduce(drainDelay.plus(drainTimeout).plus(resourceDrainTimeout), Duration::plus);
   }
 
   /** Whether the budget fits in {@code gracePeriod}. */
@@ -64,6 +77,9 @@ public record ShutdownBudget(
         + Durations.format(drainDelay)
         + ") + 'drainTimeout' ("
         + Durations.format(drainTimeout)
+        + (resourceDrainTimeout.isZero()
+            ? ""
+            : ") + 'resourceDrainTimeout' (" + Durations.format(resourceDrainTimeout))
         + ") + hook timeouts "
         + hooks
         + " = "

@@ -16,7 +16,8 @@ import java.util.Objects;
  * Runs graceful shutdown: (1) readiness goes {@code DOWN} at once while liveness is untouched; (2)
  * the service keeps serving for the drain delay, so load balancers and endpoint lists stop sending
  * traffic; (3) new work is refused and work in flight gets up to the drain timeout to finish; (4)
- * the hooks run in phase order, each bounded by its timeout; (5) one summary line is logged.
+ * named resources ({@link InFlightResources}: jobs, consumers) get their own budget to finish; (5)
+ * the hooks run in phase order, each bounded by its timeout; (6) one summary line is logged.
  *
  * <p>Triggered by {@link #shutdown()} or by the JVM hook ({@link #installJvmHook()}). Idempotent:
  * concurrent callers all wait for the same run; a trigger while a run is under way, or a second
@@ -96,6 +97,8 @@ public interface ShutdownCoordinator {
     private Clock clock = Clock.system();
     private Scheduler scheduler;
     private boolean handleRepeatedSignals = true;
+    private InFlightResources resources;
+    private Duration resourceDrainTimeout = Duration.ZERO;
 
     private Builder() {}
 
@@ -165,6 +168,19 @@ public interface ShutdownCoordinator {
       return this;
     }
 
+    /**
+     * Named resources (background jobs, message consumers) to drain after the HTTP requests, for up
+     * to {@code drainTimeout}, which counts in the budget. The summary reports each one's work as
+     * finished or abandoned. Default: none.
+     *
+     * @throws IllegalArgumentException if {@code drainTimeout} is not positive
+     */
+    public Builder resources(InFlightResources resources, Duration drainTimeout) {
+      this.resources = Objects.requireNonNull(resources, "resources");
+      this.resourceDrainTimeout = Arguments.positive("resourceDrainTimeout", drainTimeout);
+      return this;
+    }
+
     /** The clock for durations. Default: {@link Clock#system()}. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -215,7 +231,8 @@ public interface ShutdownCoordinator {
           inFlight == null ? InFlightTracker.create() : inFlight,
           clock,
           scheduler,
-          handleRepeatedSignals);
+          handleRepeatedSignals,
+          resources);
     }
 
     /** The budget of what has been set so far, for configuration reports. */
@@ -223,7 +240,7 @@ public interface ShutdownCoordinator {
       Map<String, Duration> timeouts = new LinkedHashMap<>();
       DefaultShutdownCoordinator.inPhaseOrder(List.copyOf(hooks.values()))
           .forEach(hook -> timeouts.put(hook.name(), hook.timeout()));
-      return new ShutdownBudget(drainDelay, drainTimeout, timeouts);
+      return new ShutdownBudget(drainDelay, drainTimeout, timeouts, resourceDrainTimeout);
     }
   }
 }

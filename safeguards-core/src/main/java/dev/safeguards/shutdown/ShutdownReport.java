@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param expedited whether a second trigger skipped the remaining waits
  * @param stepsFailed the steps before the hooks that threw and were passed over, in order; the
  *     hooks ran all the same
+ * @param resources what became of each named resource's work (jobs, consumers), in the order they
+ *     were registered; empty when there were none
  */
 public record ShutdownReport(
     Duration total,
@@ -27,7 +29,8 @@ public record ShutdownReport(
     long abandoned,
     List<HookOutcome> hooks,
     boolean expedited,
-    List<StepFailure> stepsFailed) {
+    List<StepFailure> stepsFailed,
+    List<ResourceOutcome> resources) {
 
   /**
    * @throws IllegalArgumentException if a duration or a count is negative
@@ -40,12 +43,14 @@ public record ShutdownReport(
     notNegative("abandoned", abandoned);
     hooks = List.copyOf(hooks);
     stepsFailed = List.copyOf(stepsFailed);
+    resources = List.copyOf(resources);
   }
 
   /**
    * A step of the sequence before the hooks that threw.
    *
-   * @param step {@code refuse_traffic}, {@code drain_delay} or {@code drain}
+   * @param step {@code refuse_traffic}, {@code drain_delay}, {@code drain} or {@code
+   *     drain_resources}
    * @param error the failure as {@code class: message} with credentials masked
    */
   public record StepFailure(String step, String error) {
@@ -53,6 +58,18 @@ public record ShutdownReport(
       Objects.requireNonNull(step, "step");
       Objects.requireNonNull(error, "error");
     }
+  }
+
+  /** A report of a shutdown whose steps all succeeded, without named resources. */
+  public ShutdownReport(
+      Duration total,
+      Duration drainDelay,
+      Duration drainWait,
+      long drained,
+      long abandoned,
+      List<HookOutcome> hooks,
+      boolean expedited) {
+    this(total, drainDelay, drainWait, drained, abandoned, hooks, expedited, List.of(), List.of());
   }
 
   /** The names of the hooks that timed out. */
@@ -65,9 +82,18 @@ public record ShutdownReport(
     return names(HookOutcome.Result.FAILED);
   }
 
-  /** Whether every step succeeded, everything drained and every hook completed. */
+  /** The names of the resources whose work was abandoned. */
+  public List<String> resourcesAbandoned() {
+    return resources.stream()
+        .filter(resource -> resource.abandoned() > 0)
+        .map(ResourceOutcome::name)
+        .toList();
+  }
+
+  /** Whether every step succeeded, everything drained, resources included, and every hook completed. */
   public boolean isClean() {
     return abandoned == 0
+        && resourcesAbandoned().isEmpty()
         && hooksTimedOut().isEmpty()
         && hooksFailed().isEmpty()
         && stepsFailed.isEmpty();
@@ -76,7 +102,8 @@ public record ShutdownReport(
   /**
    * The one-line summary that is logged, for example {@code shutdown complete: total=6200ms
    * drain_delay=5s drain_wait=1200ms drained=3 abandoned=0 hooks_timed_out=[] hooks_failed=[]
-   * expedited=false steps_failed=[]}.
+   * expedited=false steps_failed=[]}; with named resources it ends with {@code
+   * resources=[billing-job: finished=1 abandoned=0]}.
    */
   public String summary() {
     return "shutdown complete: total="
@@ -96,7 +123,8 @@ public record ShutdownReport(
         + " expedited="
         + expedited
         + " steps_failed="
-        + stepsFailed.stream().map(StepFailure::step).toList();
+        + stepsFailed.stream().map(StepFailure::step).toList()
+        + (resources.isEmpty() ? "" : " resources=" + resources);
   }
 
   private static void notNegative(String property, long count) {

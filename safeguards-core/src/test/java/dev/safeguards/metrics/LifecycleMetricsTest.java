@@ -49,8 +49,7 @@ class LifecycleMetricsTest {
             3,
             1,
             List.of(new HookOutcome("pool", 10, HookOutcome.Result.COMPLETED, Duration.ZERO, null)),
-            false,
-            List.of()));
+            false));
 
     assertThat(registry.get(MetricNames.REQUESTS_INFLIGHT).gauge().value()).isEqualTo(1.0);
     assertThat(registry.get(MetricNames.CONFIG_VIOLATIONS).tag("severity", "error").gauge().value())
@@ -124,8 +123,7 @@ class LifecycleMetricsTest {
         0,
         0,
         List.of(new HookOutcome("pool", 10, result, Duration.ZERO, "x")),
-        false,
-        List.of());
+        false);
   }
 
   private static long outcomes(SimpleMeterRegistry registry, String outcome) {

@@ -32,8 +32,7 @@ class ShutdownRecordsTest {
                     -1,
                     0,
                     List.of(),
-                    false,
-                    List.of()))
+                    false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'drained' must not be negative, but was -1");
     assertThatThrownBy(

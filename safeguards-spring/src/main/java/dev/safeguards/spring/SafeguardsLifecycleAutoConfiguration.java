@@ -1,6 +1,7 @@
 package dev.safeguards.spring;
 
 import dev.safeguards.health.HealthEngine;
+import dev.safeguards.shutdown.InFlightResources;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownCoordinator;
 import dev.safeguards.shutdown.ShutdownHook;
@@ -44,6 +45,16 @@ public final class SafeguardsLifecycleAutoConfiguration {
     return InFlightTracker.create();
   }
 
+  /**
+   * Named work beyond HTTP (jobs, consumers, scheduled tasks), drained after the requests within
+   * {@code safeguards.shutdown.resource-drain-timeout}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  InFlightResources safeguardsInFlightResources() {
+    return InFlightResources.create();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   StartupSequence safeguardsStartupSequence(
@@ -75,6 +86,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
       SafeguardsProperties properties,
       Environment environment,
       InFlightTracker inFlight,
+      InFlightResources resources,
       ObjectProvider<HealthEngine> engine,
       ObjectProvider<ShutdownHook> hooks) {
     ShutdownProperties shutdown = properties.shutdown();
@@ -86,6 +98,7 @@ public final class SafeguardsLifecycleAutoConfiguration {
                     .drainTimeout(shutdown.drainTimeout())
                     .gracePeriod(shutdown.gracePeriod())
                     .handleRepeatedSignals(shutdown.handleRepeatedSignals())
+                    .resources(resources, shutdown.resourceDrainTimeout())
                     .inFlight(inFlight),
             "Fix the safeguards.shutdown.* property the message names.");
     engine.ifAvailable(builder::engine);
@@ -100,7 +113,8 @@ public final class SafeguardsLifecycleAutoConfiguration {
         builder::build,
         "Raise safeguards.shutdown.grace-period (and the platform's grace period, Kubernetes'"
             + " terminationGracePeriodSeconds, with it), or shorten"
-            + " safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout or the"
+            + " safeguards.shutdown.drain-delay, safeguards.shutdown.drain-timeout,"
+            + " safeguards.shutdown.resource-drain-timeout or the"
             + " ShutdownHook timeouts.");
   }
 

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param availability Spring's readiness and liveness states following the engine's probes
  * @param actuator the checks as Spring Boot Actuator health contributors
  * @param checks the checks registered for the clients the application has
+ * @param overload the adaptive concurrency limiter and the readiness it lowers under overload
  */
 @ConfigurationProperties(prefix = "safeguards", ignoreUnknownFields = false)
 public record SafeguardsProperties(
@@ -29,7 +30,8 @@ public record SafeguardsProperties(
     @DefaultValue @NestedConfigurationProperty MetricsProperties metrics,
     @DefaultValue @NestedConfigurationProperty AvailabilityProperties availability,
     @DefaultValue @NestedConfigurationProperty ActuatorProperties actuator,
-    @DefaultValue @NestedConfigurationProperty ChecksProperties checks) {
+    @DefaultValue @NestedConfigurationProperty ChecksProperties checks,
+    @DefaultValue @NestedConfigurationProperty OverloadProperties overload) {
 
   public SafeguardsProperties {
     Objects.requireNonNull(health, "health");
@@ -41,6 +43,7 @@ public record SafeguardsProperties(
     Objects.requireNonNull(availability, "availability");
     Objects.requireNonNull(actuator, "actuator");
     Objects.requireNonNull(checks, "checks");
+    Objects.requireNonNull(overload, "overload");
   }
 
   /**

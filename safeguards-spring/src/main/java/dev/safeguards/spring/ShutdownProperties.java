@@ -18,10 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handleRepeatedSignals whether a second SIGTERM or Ctrl-C during shutdown skips the
  *     remaining waits; set false to leave the process's signal handlers alone when something else
  *     owns them
+ * @param resourceDrainTimeout how long named resources (scheduled tasks, jobs, consumers registered
+ *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the budget
+ * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight
+ *     of the resource {@code scheduled-tasks}, drained at shutdown
  */
 public record ShutdownProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("5s") Duration drainDelay,
     @DefaultValue("20s") Duration drainTimeout,
     @DefaultValue("30s") Duration gracePeriod,
-    @DefaultValue("true") boolean handleRepeatedSignals) {}
+    @DefaultValue("true") boolean handleRepeatedSignals,
+    @DefaultValue("5s") Duration resourceDrainTimeout,
+    @DefaultValue("true") boolean scheduledTasks) {}

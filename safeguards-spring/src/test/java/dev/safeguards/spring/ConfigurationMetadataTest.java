@@ -22,6 +22,7 @@ class ConfigurationMetadataTest {
           "safeguards.health.checks",
           "safeguards.health.defaults.cache-ttl",
           "safeguards.health.defaults.staleness-limit",
+          "safeguards.overload.partitions",
           "safeguards.validation.silenced",
           "safeguards.validation.disabled");
 
@@ -55,6 +56,8 @@ class ConfigurationMetadataTest {
             "safeguards.metrics.enabled",
             "safeguards.availability.enabled",
             "safeguards.actuator.enabled",
+            "safeguards.overload.enabled",
+            "safeguards.overload.readiness.enabled",
             "safeguards.checks.redis.enabled",
             "safeguards.checks.rabbitmq.enabled",
             "safeguards.checks.kafka.enabled",

@@ -1,6 +1,8 @@
 package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
+import dev.safeguards.internal.DaemonThreadFactory;
+import dev.safeguards.shutdown.InFlightResources;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownCoordinator;
@@ -42,7 +44,8 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
       InFlightTracker inFlight,
       Clock clock,
       Scheduler scheduler,
-      boolean signalsAllowed) {
+      boolean signalsAllowed,
+      InFlightResources resources) {
     this.budget = budget;
     this.signalsAllowed = signalsAllowed;
     this.gracePeriod = gracePeriod;
@@ -50,7 +53,14 @@ public final class DefaultShutdownCoordinator implements ShutdownCoordinator {
     this.scheduler = scheduler;
     this.sequence =
         new Sequence(
-            inPhaseOrder(hooks), budget, engine, inFlight, clock, waits, next -> state = next);
+            inPhaseOrder(hooks),
+            budget,
+            engine,
+            inFlight,
+            clock,
+            waits,
+            next -> state = next,
+            new ResourceDrain(resources, budget.resourceDrainTimeout()));
   }
 
   /** {@code hooks} sorted by phase; the sort is stable, so equal phases keep their order. */

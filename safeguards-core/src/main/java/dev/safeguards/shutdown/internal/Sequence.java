@@ -5,6 +5,7 @@ import dev.safeguards.health.TrafficState;
 import dev.safeguards.internal.Causes;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.InFlightTracker;
+import dev.safeguards.shutdown.ResourceOutcome;
 import dev.safeguards.shutdown.ShutdownBudget;
 import dev.safeguards.shutdown.ShutdownHook;
 import dev.safeguards.shutdown.ShutdownReport;
@@ -35,6 +36,7 @@ final class Sequence {
   private final Clock clock;
   private final Waits waits;
   private final Consumer<ShutdownState> state;
+  private final ResourceDrain resources;
 
   Sequence(
       List<ShutdownHook> hooks,
@@ -43,7 +45,8 @@ final class Sequence {
       InFlightTracker inFlight,
       Clock clock,
       Waits waits,
-      Consumer<ShutdownState> state) {
+      Consumer<ShutdownState> state,
+      ResourceDrain resources) {
     this.hooks = hooks;
     this.budget = budget;
     this.engine = engine;
@@ -51,6 +54,7 @@ final class Sequence {
     this.clock = clock;
     this.waits = waits;
     this.state = state;
+    this.resources = resources;
   }
 
   /**
@@ -87,8 +91,10 @@ final class Sequence {
           waits.await(
               run.timer, budget.drainTimeout(), idle, () -> state.accept(ShutdownState.DRAINING));
         });
-    long hooksStart = clock.nanoTime();
     long abandoned = inFlight.count();
+    long resourcesStart = clock.nanoTime();
+    List<ResourceOutcome> resourceOutcomes = new ArrayList<>();
+    run.step("drain_resources", () -> resourceOutcomes.addAll(resources.run(waits, run.timer)));
     state.accept(ShutdownState.RUNNING_HOOKS);
     List<HookOutcome> outcomes = new ArrayList<>();
     HookRunner runner = new HookRunner(clock);
@@ -99,12 +105,13 @@ final class Sequence {
         new ShutdownReport(
             Duration.ofNanos(clock.nanoTime() - start),
             Duration.ofNanos(drainStart - start),
-            Duration.ofNanos(hooksStart - drainStart),
+            Duration.ofNanos(resourcesStart - drainStart),
             Math.max(0, atDrain[0] - abandoned),
             abandoned,
             outcomes,
             waits.hurried(),
-            run.failures);
+            run.failures,
+            resourceOutcomes);
     if (report.isClean()) {
       log.info(report.summary());
     } else {
