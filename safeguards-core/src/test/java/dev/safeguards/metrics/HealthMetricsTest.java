@@ -91,6 +91,50 @@ class HealthMetricsTest {
   }
 
   @Test
+  void aBlockedCheckNamesTheRootOfTheOutage() {
+    ManualClock clock = new ManualClock();
+    AtomicBoolean healthy = new AtomicBoolean(true);
+    HealthEngine engine =
+        HealthEngine.builder()
+            .check(
+                "database",
+                () -> healthy.get() ? HealthResult.up() : HealthResult.down("refused"),
+                CheckPolicy.builder().failureThreshold(1).build())
+            .check("schema", HealthResult::up, CheckPolicy.builder().dependsOn("database").build())
+            .check("reports", HealthResult::up, CheckPolicy.builder().dependsOn("schema").build())
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new HealthMetrics(engine).bindTo(registry);
+    engine.start();
+    clock.runDueTasks();
+    assertThat(blocked(registry, "reports", "database")).isZero();
+
+    healthy.set(false);
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(blocked(registry, "schema", "database")).isEqualTo(1.0);
+    assertThat(blocked(registry, "reports", "database")).isEqualTo(1.0);
+    assertThat(blocked(registry, "reports", "schema")).isZero();
+    assertThat(gauge(registry, "check", "database")).isZero();
+    assertThat(gauge(registry, "check", "schema")).as("blocked, not down").isEqualTo(-1.0);
+    assertThat(registry.find(MetricNames.HEALTH_CHECK_BLOCKED).tag("name", "database").gauges())
+        .as("a check that depends on nothing has no such gauge")
+        .isEmpty();
+    engine.close();
+  }
+
+  private static double blocked(SimpleMeterRegistry registry, String name, String root) {
+    return registry
+        .get(MetricNames.HEALTH_CHECK_BLOCKED)
+        .tags("name", name, "root", root)
+        .gauge()
+        .value();
+  }
+
+  @Test
   void unknownIsBelowDown() {
     assertThat(HealthMetrics.value(dev.safeguards.health.Status.UNKNOWN))
         .isLessThan(HealthMetrics.value(dev.safeguards.health.Status.DOWN));

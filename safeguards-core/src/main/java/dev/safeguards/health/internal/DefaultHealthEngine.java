@@ -1,6 +1,8 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckRun;
+import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthEngine.Registration;
 import dev.safeguards.health.HealthListener;
@@ -14,6 +16,7 @@ import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +43,9 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final AtomicReference<View> view = new AtomicReference<>();
   private final Transitions transitions;
   private final List<CheckRecord> records;
+  private final DependencyGraph graph;
+  private final History history;
+  private final Blocking blocking;
   private TrafficState traffic = TrafficState.STARTING;
   private Scheduler.Cancellable sweep;
   private long sweepAt;
@@ -51,7 +57,10 @@ public final class DefaultHealthEngine implements HealthEngine {
       List<HealthListener> listeners,
       Clock clock,
       Scheduler scheduler,
-      Executor executor) {
+      Executor executor,
+      int historySize) {
+    this.graph = DependencyGraph.of(registrations);
+    this.history = new History(registrations.size(), historySize);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.threads =
         new OwnedThreads(scheduler, executor, registrations.size(), "safeguards-health-check");
@@ -62,10 +71,11 @@ public final class DefaultHealthEngine implements HealthEngine {
       entries.add(entry);
       records.add(CheckRecord.initial(entry));
     }
+    this.blocking = new Blocking(graph, records, clock);
     this.warnings = Guardrails.check(registrations);
     this.listeners = new Listeners(listeners);
     this.runner = new Runner(clock, threads, new EngineRecorder());
-    View initial = View.of(records, traffic, clock.nanoTime());
+    View initial = View.of(records, history, traffic, clock.nanoTime(), clock.instant());
     this.view.set(initial);
     this.transitions = new Transitions(clock, this.listeners, deliveries, initial);
   }
@@ -126,6 +136,17 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   @Override
+  public List<String> ancestors(String check) {
+    for (CheckEntry entry : entries) {
+      if (entry.name.equals(check)) {
+        return graph.ancestors(entry.index);
+      }
+    }
+    throw new IllegalArgumentException(
+        "'check' must be a registered check, but was '" + check + "'");
+  }
+
+  @Override
   public void close() {
     synchronized (lock) {
       if (closed) {
@@ -156,18 +177,23 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void record(CheckEntry entry, RunOutcome outcome) {
+    List<CheckEntry> unblocked;
     synchronized (lock) {
       if (closed) {
         return;
       }
       long now = clock.nanoTime();
       records.set(entry.index, records.get(entry.index).after(outcome, now));
-      CheckRun run =
-          new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration());
-      deliveries.add(() -> listeners.emit(run, listener -> listener.onCheckRun(run)));
+      if (outcome.cause() != Cause.BLOCKED) {
+        CheckRun run =
+            new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration());
+        deliveries.add(() -> listeners.emit(run, listener -> listener.onCheckRun(run)));
+      }
+      unblocked = blocking.follow(entry, now);
       publish(now);
     }
     deliveries.deliver();
+    unblocked.forEach(child -> runner.dispatch(child, false));
   }
 
   private void changeTraffic(TrafficState from, TrafficState to) {
@@ -195,7 +221,7 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void publish(long now) {
-    View next = View.of(records, traffic, now);
+    View next = View.of(records, history, traffic, now, clock.instant());
     view.set(next);
     transitions.announce(next);
     scheduleSweep(next, now);
@@ -226,6 +252,16 @@ public final class DefaultHealthEngine implements HealthEngine {
 
   /** What the runner reports to the engine. */
   private final class EngineRecorder implements Runner.Recorder {
+    @Override
+    public RunOutcome blocked(CheckEntry entry) {
+      if (!graph.hasParents(entry.index)) {
+        return null;
+      }
+      Map<String, CheckSnapshot> checks = view.get().health.checks();
+      String root = graph.root(entry.index, i -> checks.get(entries.get(i).name).status());
+      return root == null ? null : DependencyGraph.blocked(root, clock.instant());
+    }
+
     @Override
     public void record(CheckEntry entry, RunOutcome outcome) {
       DefaultHealthEngine.this.record(entry, outcome);

@@ -27,6 +27,9 @@ final class Runner {
      * again, which may change when the view needs recomputing.
      */
     void lateRunEnded(CheckEntry entry);
+
+    /** What {@code entry} reports instead of running, while a check it depends on is down. */
+    RunOutcome blocked(CheckEntry entry);
   }
 
   private final Clock clock;
@@ -56,6 +59,11 @@ final class Runner {
   /** Starts a run unless one is in flight; a due tick reports a stuck run, a read does not. */
   void dispatch(CheckEntry entry, boolean reportStuck) {
     if (stopped) {
+      return;
+    }
+    RunOutcome blocked = recorder.blocked(entry);
+    if (blocked != null) {
+      recorder.record(entry, blocked);
       return;
     }
     Run run = new Run(clock.nanoTime(), clock.instant());

@@ -1,5 +1,6 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.CheckTransition;
 import dev.safeguards.health.HealthSnapshot;
@@ -45,7 +46,13 @@ final class Transitions {
       if (from != null && from != check.status()) {
         CheckTransition transition =
             new CheckTransition(
-                check.name(), from, check.status(), check.cause(), check.reason(), now);
+                check.name(),
+                from,
+                check.status(),
+                check.cause(),
+                check.reason(),
+                now,
+                check.cause() == Cause.BLOCKED ? null : check.duration());
         deliveries.add(() -> announce(transition));
       }
     }

@@ -5,6 +5,7 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.Probe;
 import dev.safeguards.health.Status;
 import dev.safeguards.health.TrafficState;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +27,18 @@ final class View {
 
   final HealthSnapshot health;
   private final Map<Probe, HealthSnapshot> probes;
+  private final History history;
 
   private View(
       List<CheckRecord> records,
+      History history,
       TrafficState traffic,
       long validUntil,
       long staleAt,
       HealthSnapshot health,
       Map<Probe, HealthSnapshot> probes) {
     this.records = records;
+    this.history = history;
     this.traffic = traffic;
     this.validUntil = validUntil;
     this.staleAt = staleAt;
@@ -42,12 +46,27 @@ final class View {
     this.probes = probes;
   }
 
-  static View of(List<CheckRecord> records, TrafficState traffic, long now) {
+  /**
+   * The view at {@code now}; with {@code recordAt}, the engine's view under its lock, whose changes
+   * go into the history at that time; without, a reader's, which only shows the history.
+   */
+  static View of(
+      List<CheckRecord> records,
+      History history,
+      TrafficState traffic,
+      long now,
+      Instant recordAt) {
     Map<String, CheckSnapshot> all = new LinkedHashMap<>();
     long validUntil = Long.MAX_VALUE;
     long staleAt = Long.MAX_VALUE;
     for (CheckRecord record : records) {
-      all.put(record.entry().name, record.snapshotAt(now));
+      int index = record.entry().index;
+      CheckSnapshot snapshot = record.snapshotAt(now);
+      all.put(
+          record.entry().name,
+          recordAt == null
+              ? history.attach(index, snapshot)
+              : history.record(index, snapshot, recordAt));
       validUntil = Math.min(validUntil, record.deadline(now));
       staleAt = Math.min(staleAt, record.staleAt(now));
     }
@@ -56,11 +75,11 @@ final class View {
       probes.put(probe, probeSnapshot(probe, records, all, traffic));
     }
     HealthSnapshot health = new HealthSnapshot(Aggregation.of(all.values()), null, all);
-    return new View(List.copyOf(records), traffic, validUntil, staleAt, health, probes);
+    return new View(List.copyOf(records), history, traffic, validUntil, staleAt, health, probes);
   }
 
   View at(long now) {
-    return of(records, traffic, now);
+    return of(records, history, traffic, now, null);
   }
 
   HealthSnapshot probe(Probe probe) {
