@@ -55,8 +55,8 @@ final class Components {
             json,
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
-    engine = Probes.engine(settings, pool, events);
     migrations = new Migrations(pool);
+    engine = Probes.engine(settings, pool, events, migrations);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
     monitor =
