@@ -59,8 +59,8 @@ final class Components {
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(daemon("ws-heartbeat")));
     limiter = Overload.limiter(settings);
-    engine = Probes.engine(settings, pool, events, limiter);
     migrations = new Migrations(pool);
+    engine = Probes.engine(settings, pool, events, limiter, migrations);
     ConnectionRepository repository = new ConnectionRepository(pool, Clock.systemUTC());
     reply = new ApiReply(json);
     monitor =

@@ -1,6 +1,7 @@
 package dev.safeguards.example;
 
 import dev.safeguards.StartupAbortedException;
+import dev.safeguards.health.HealthResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +24,16 @@ final class Migrations {
 
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-  private final DataSource dataSource;
+  private final Flyway flyway;
   private volatile Map<String, Object> status = Map.of("applied", false);
 
   Migrations(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
   }
 
   /**
@@ -38,12 +45,6 @@ final class Migrations {
     long start = System.nanoTime();
     MigrateResult result;
     try {
-      Flyway flyway =
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .failOnMissingLocations(true)
-              .load();
       result = flyway.migrate();
     } catch (FlywayException e) {
       throw failed(e);
@@ -65,6 +66,26 @@ final class Migrations {
         result.migrationsExecuted,
         version,
         millis);
+  }
+
+  /**
+   * The schema check: the database is still at the schema version this release migrated it to. A
+   * release that migrated the same database further, or a restore of an older backup, shows here by
+   * name rather than as errors in requests. It reads the schema history through the pool, so it
+   * depends on the database check: while that one is down this one is not run.
+   */
+  HealthResult check() {
+    Object expected = status.get("version");
+    if (expected == null) {
+      return HealthResult.down("the migrations have not been applied yet");
+    }
+    MigrationInfo current = flyway.info().current();
+    String version = current == null ? "none" : current.getVersion().getVersion();
+    if (!version.equals(expected)) {
+      return HealthResult.down(
+          "the schema is at version " + version + ", this release migrated it to " + expected);
+    }
+    return HealthResult.up().withDetail("version", version);
   }
 
   /** What {@code /status} shows: whether they ran, how many, the schema version and the time. */

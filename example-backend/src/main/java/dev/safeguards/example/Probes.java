@@ -36,15 +36,18 @@ final class Probes {
   private Probes() {}
 
   /**
-   * The checks: the database (critical: no request works without it), the pool and the WebSocket
-   * manager (not critical: the service still answers), the disk (critical only when the embedded
-   * database writes to it) and deadlocks (the one liveness check: only a restart ends them).
+   * The checks: the database (critical: no request works without it), the schema version (critical,
+   * read through the database, so it depends on it), the pool and the WebSocket manager (not
+   * critical: the service still answers; the pool depends on the database too), the disk (critical
+   * only when the embedded database writes to it) and deadlocks (the one liveness check: only a
+   * restart ends them).
    */
   static HealthEngine engine(
       Settings settings,
       HikariDataSource pool,
       EventHub events,
-      Optional<ConcurrencyLimiter> limiter) {
+      Optional<ConcurrencyLimiter> limiter,
+      Migrations migrations) {
     CheckPolicy database =
         CheckPolicy.builder()
             .interval(Duration.ofSeconds(2))
@@ -52,6 +55,15 @@ final class Probes {
             .build();
     CheckPolicy optional =
         CheckPolicy.builder().interval(Duration.ofSeconds(5)).critical(false).build();
+    // The pool's state means nothing while the database is down: it only echoes the outage.
+    CheckPolicy poolPolicy =
+        CheckPolicy.builder()
+            .interval(Duration.ofSeconds(5))
+            .critical(false)
+            .dependsOn("database")
+            .build();
+    CheckPolicy schema =
+        CheckPolicy.builder().interval(Duration.ofSeconds(5)).dependsOn("database").build();
     // Reading the free space is a statvfs call: cheap enough every second, and one low reading
     // is acted on at once.
     CheckPolicy disk =
@@ -74,7 +86,8 @@ final class Probes {
             "database",
             DataSourceCheck.builder(pool).validationQuery(DATABASE_QUERY).build(),
             database)
-        .check("pool", Checks.hikariPool(pool), optional)
+        .check("schema", migrations::check, schema)
+        .check("pool", Checks.hikariPool(pool), poolPolicy)
         .check("websockets", events::health, optional)
         .check("disk", Checks.diskSpace(diskPath(settings), MIN_FREE_DISK_BYTES), disk)
         .check("deadlocks", Checks.deadlocks(), liveness)

@@ -44,6 +44,7 @@ final class Browser {
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
+        "--disable-quic",
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",

@@ -41,7 +41,13 @@ class ServiceWiringTest {
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.json().get("checks").fieldNames())
         .toIterable()
-        .contains("database", "pool", "websockets", "disk", "deadlocks");
+        .contains("database", "schema", "pool", "websockets", "disk", "deadlocks");
+    assertThat(status.json().at("/checks/schema/status").asText()).isEqualTo("UP");
+    assertThat(status.json().at("/checks/schema/details/version").asText()).isEqualTo("3");
+    assertThat(status.json().at("/checks/database/history/0/to").asText()).isEqualTo("UP");
+    Http.Reply page = http.get("/status/page");
+    assertThat(page.status()).as("the page holds no data: no token needed").isEqualTo(200);
+    assertThat(page.body()).contains("<meta name=\"safeguards-status\" content=\"/status\">");
     assertThat(status.json().at("/startup/passed").asBoolean()).isTrue();
     assertThat(status.json().at("/startup/gates"))
         .extracting(gate -> gate.get("name").asText())

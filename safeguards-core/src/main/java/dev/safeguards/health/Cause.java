@@ -19,5 +19,10 @@ public enum Cause {
   /** The check has not completed a run yet. */
   NOT_RUN,
   /** The last result is older than the staleness limit. */
-  STALE
+  STALE,
+  /**
+   * The check was not run because a check it depends on ({@link CheckPolicy#dependsOn()}) is {@code
+   * DOWN}; its status is {@code UNKNOWN} and its reason names the root of the outage.
+   */
+  BLOCKED
 }

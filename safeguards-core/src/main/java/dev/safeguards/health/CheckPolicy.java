@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,6 +27,9 @@ import java.util.Set;
  * @param successThreshold consecutive better results needed before the reported status improves
  * @param stalenessLimit age after which a result is reported {@code UNKNOWN}; {@code null} when
  *     results never go stale
+ * @param dependsOn the checks this one needs, in the order given: while one of them is {@code DOWN}
+ *     (or blocked itself) this check is not run and reports {@code UNKNOWN} with cause {@link
+ *     Cause#BLOCKED}; empty when it needs none
  */
 public record CheckPolicy(
     Duration timeout,
@@ -35,7 +39,8 @@ public record CheckPolicy(
     Set<Probe> probes,
     int failureThreshold,
     int successThreshold,
-    Duration stalenessLimit) {
+    Duration stalenessLimit,
+    Set<String> dependsOn) {
 
   /** Default timeout: 3 seconds. See {@link Builder#timeout(Duration)}. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -78,6 +83,31 @@ public record CheckPolicy(
       Arguments.positive("stalenessLimit", stalenessLimit);
     }
     probes = Rules.probes(probes);
+    Objects.requireNonNull(dependsOn, "dependsOn");
+    dependsOn = Collections.unmodifiableSet(new LinkedHashSet<>(dependsOn));
+    dependsOn.forEach(parent -> Arguments.name("dependsOn", parent));
+  }
+
+  /** A policy that depends on no other check. */
+  public CheckPolicy(
+      Duration timeout,
+      Duration interval,
+      Duration cacheTtl,
+      boolean critical,
+      Set<Probe> probes,
+      int failureThreshold,
+      int successThreshold,
+      Duration stalenessLimit) {
+    this(
+        timeout,
+        interval,
+        cacheTtl,
+        critical,
+        probes,
+        failureThreshold,
+        successThreshold,
+        stalenessLimit,
+        Set.of());
   }
 
   /** A builder with every default; see each setter for the default and the reason for it. */
@@ -115,6 +145,7 @@ public record CheckPolicy(
     private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
     private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
     private Duration stalenessLimit;
+    private Set<String> dependsOn = Set.of();
 
     private Builder() {}
 
@@ -207,6 +238,27 @@ public record CheckPolicy(
     }
 
     /**
+     * The checks this one needs, such as {@code dependsOn("database")} for a check that reads
+     * through the database. While one of them is {@code DOWN}, or blocked by another, this check is
+     * not run: it reports {@code UNKNOWN} with cause {@link Cause#BLOCKED} and the reason {@code
+     * blocked by <root>}, naming the check at the root of the outage, so that one outage is
+     * reported once. It runs again as soon as the root is no longer {@code DOWN}. Default: none.
+     * The names are checked when the engine is built: each must be registered, and no check may
+     * depend on itself, directly or through others.
+     *
+     * @throws IllegalArgumentException if a name is not a valid check name
+     */
+    public Builder dependsOn(String... checks) {
+      Objects.requireNonNull(checks, "dependsOn");
+      Set<String> names = new LinkedHashSet<>();
+      for (String check : checks) {
+        names.add(Arguments.name("dependsOn", check));
+      }
+      this.dependsOn = names;
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @throws IllegalArgumentException if the timeout exceeds the interval, or the staleness limit
@@ -225,7 +277,8 @@ public record CheckPolicy(
           probes,
           failureThreshold,
           successThreshold,
-          staleness);
+          staleness,
+          dependsOn);
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param lastRun when the last run started; {@code null} if none has completed
  * @param duration how long the last run took (for a timeout: the time until it was given up);
  *     {@code null} if none has completed
+ * @param history the check's last transitions, oldest first, at most {@link
+ *     HealthEngine.Builder#historySize(int)} of them
  */
 public record CheckSnapshot(
     String name,
@@ -30,7 +33,8 @@ public record CheckSnapshot(
     Map<String, Object> details,
     boolean critical,
     Instant lastRun,
-    Duration duration) {
+    Duration duration,
+    List<CheckTransition> history) {
 
   public CheckSnapshot {
     Objects.requireNonNull(name, "name");
@@ -41,5 +45,25 @@ public record CheckSnapshot(
       Arguments.notNegative("duration", duration);
     }
     details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    history = List.copyOf(history);
+  }
+
+  /** A snapshot with no history. */
+  public CheckSnapshot(
+      String name,
+      Status status,
+      Cause cause,
+      String reason,
+      Map<String, Object> details,
+      boolean critical,
+      Instant lastRun,
+      Duration duration) {
+    this(name, status, cause, reason, details, critical, lastRun, duration, List.of());
+  }
+
+  /** A copy of this snapshot with {@code history}. */
+  public CheckSnapshot withHistory(List<CheckTransition> history) {
+    return new CheckSnapshot(
+        name, status, cause, reason, details, critical, lastRun, duration, history);
   }
 }

@@ -75,8 +75,19 @@ public interface HealthEngine extends AutoCloseable {
   /** Adds a listener; it receives events from now on. */
   void addListener(HealthListener listener);
 
+  /**
+   * The checks {@code check} depends on ({@link CheckPolicy#dependsOn()}), directly or through
+   * others, nearest first: each one that can block it and be named as the root of its outage.
+   *
+   * @throws IllegalArgumentException if no check of that name is registered
+   */
+  List<String> ancestors(String check);
+
   /** Builds a {@link HealthEngine}. */
   final class Builder {
+    /** Default number of transitions kept per check: 20. See {@link #historySize(int)}. */
+    public static final int DEFAULT_HISTORY_SIZE = 20;
+
     private final List<Registration> checks = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final List<HealthListener> listeners = new ArrayList<>();
@@ -84,6 +95,7 @@ public interface HealthEngine extends AutoCloseable {
     private Scheduler scheduler;
     private Executor executor;
     private Executor events;
+    private int historySize = DEFAULT_HISTORY_SIZE;
 
     private Builder() {}
 
@@ -155,10 +167,37 @@ public interface HealthEngine extends AutoCloseable {
       return this;
     }
 
-    /** Builds the engine; it does nothing until {@link HealthEngine#start()}. */
+    /**
+     * How many of its last transitions each check keeps, shown in {@link CheckSnapshot#history()}.
+     * Default: 20, a day of a check that flaps a few times an hour, in a few kilobytes per check; 0
+     * keeps none.
+     *
+     * @throws IllegalArgumentException if not between 0 and 1000
+     */
+    public Builder historySize(int historySize) {
+      if (historySize < 0 || historySize > 1000) {
+        throw new IllegalArgumentException(
+            "'historySize' must be between 0 and 1000, but was " + historySize);
+      }
+      this.historySize = historySize;
+      return this;
+    }
+
+    /**
+     * Builds the engine; it does nothing until {@link HealthEngine#start()}.
+     *
+     * @throws IllegalArgumentException if a check depends on a check that is not registered, or
+     *     checks depend on each other in a cycle
+     */
     public HealthEngine build() {
       return new DefaultHealthEngine(
-          List.copyOf(checks), List.copyOf(listeners), clock, scheduler, executor, events);
+          List.copyOf(checks),
+          List.copyOf(listeners),
+          clock,
+          scheduler,
+          executor,
+          events,
+          historySize);
     }
   }
 

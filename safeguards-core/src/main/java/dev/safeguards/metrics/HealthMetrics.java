@@ -1,5 +1,6 @@
 package dev.safeguards.metrics;
 
+import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckRun;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.CheckTransition;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Publishes a {@link HealthEngine}'s state to Micrometer: {@link MetricNames#HEALTH_STATUS} per
  * check and per probe, {@link MetricNames#HEALTH_CHECK_DURATION} and {@link
- * MetricNames#HEALTH_CHECK_TRANSITIONS}. Needs {@code micrometer-core}, an optional dependency.
+ * MetricNames#HEALTH_CHECK_TRANSITIONS} and, for checks that depend on others, {@link
+ * MetricNames#HEALTH_CHECK_BLOCKED}. Needs {@code micrometer-core}, an optional dependency.
  *
  * <pre>{@code
  * new HealthMetrics(engine).bindTo(registry);
@@ -49,6 +51,12 @@ public final class HealthMetrics implements MeterBinder {
           .description("Reported status of a check: " + VALUES)
           .tags("scope", "check", "name", name, "critical", String.valueOf(check.critical()))
           .register(registry);
+      for (String root : engine.ancestors(name)) {
+        Gauge.builder(MetricNames.HEALTH_CHECK_BLOCKED, engine, e -> blocked(e, name, root))
+            .description("1 while a check is not run because the check it depends on is down")
+            .tags("name", name, "root", root)
+            .register(registry);
+      }
     }
     for (Probe probe : Probe.values()) {
       // A probe's DOWN always moves traffic or restarts; every meter of one name has the same keys.
@@ -74,6 +82,13 @@ public final class HealthMetrics implements MeterBinder {
       case UNKNOWN -> 0;
       case DOWN -> -1;
     };
+  }
+
+  private static double blocked(HealthEngine engine, String check, String root) {
+    CheckSnapshot snapshot = engine.health().checks().get(check);
+    return snapshot.cause() == Cause.BLOCKED && root.equals(snapshot.details().get("blockedBy"))
+        ? 1
+        : 0;
   }
 
   private static double checkValue(HealthEngine engine, String check) {

@@ -23,6 +23,15 @@ public final class MetricNames {
    */
   public static final String HEALTH_CHECK_TRANSITIONS = "safeguards.health.check.transitions";
 
+  /**
+   * Gauge: 1 while a check is blocked, not run because a check it depends on is {@code DOWN}, and 0
+   * otherwise. One per check and each of its ancestors: tags {@code name} (the blocked check) and
+   * {@code root} (the {@code DOWN} check at the root of the outage). A blocked check reports {@code
+   * UNKNOWN} in {@link #HEALTH_STATUS}; alert rules leave it out, so that one outage pages once,
+   * for its root.
+   */
+  public static final String HEALTH_CHECK_BLOCKED = "safeguards.health.check.blocked";
+
   /** Timer: time from start until the service was marked started. */
   public static final String STARTUP_DURATION = "safeguards.startup.duration";
 

@@ -132,6 +132,48 @@ class HealthMetricsTest {
     engine.close();
   }
 
+  @Test
+  void aBlockedCheckNamesTheRootOfTheOutage() {
+    ManualClock clock = new ManualClock();
+    AtomicBoolean healthy = new AtomicBoolean(true);
+    HealthEngine engine =
+        ManualEngine.on(clock)
+            .check(
+                "database",
+                () -> healthy.get() ? HealthResult.up() : HealthResult.down("refused"),
+                CheckPolicy.builder().failureThreshold(1).build())
+            .check("schema", HealthResult::up, CheckPolicy.builder().dependsOn("database").build())
+            .check("reports", HealthResult::up, CheckPolicy.builder().dependsOn("schema").build())
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new HealthMetrics(engine).bindTo(registry);
+    engine.start();
+    clock.runDueTasks();
+    assertThat(blocked(registry, "reports", "database")).isZero();
+
+    healthy.set(false);
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(blocked(registry, "schema", "database")).isEqualTo(1.0);
+    assertThat(blocked(registry, "reports", "database")).isEqualTo(1.0);
+    assertThat(blocked(registry, "reports", "schema")).isZero();
+    assertThat(gauge(registry, "check", "database")).isEqualTo(-1.0);
+    assertThat(gauge(registry, "check", "schema")).as("blocked: unknown, not down").isZero();
+    assertThat(registry.find(MetricNames.HEALTH_CHECK_BLOCKED).tag("name", "database").gauges())
+        .as("a check that depends on nothing has no such gauge")
+        .isEmpty();
+    engine.close();
+  }
+
+  private static double blocked(SimpleMeterRegistry registry, String name, String root) {
+    return registry
+        .get(MetricNames.HEALTH_CHECK_BLOCKED)
+        .tags("name", name, "root", root)
+        .gauge()
+        .value();
+  }
+
+
   private static String critical(SimpleMeterRegistry registry, String name) {
     return registry
         .get(MetricNames.HEALTH_STATUS)

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ import java.util.function.Supplier;
  *     .build();
  * endpoints.register(servletContext); // from a ServletContextListener, or before the server starts
  * }</pre>
+ *
+ * <p>The status page, {@code /status/page} (below whatever path {@code /status} has), is a
+ * self-contained HTML page for people: it asks for the admin token, keeps it in the browser tab's
+ * {@code sessionStorage}, and shows each check's status, the age of its last result, its cause and
+ * a timeline of its history, refreshing every 2 seconds and saying plainly when the service cannot
+ * be reached. The page holds no data; {@code /status} stays the only source, authorised as always.
  *
  * <p>Embedded servers can instead add {@link #servlet()} at {@link #servletMappings()} and {@link
  * #filter()} at {@code /*}; nothing relies on classpath scanning.
@@ -74,9 +81,13 @@ public final class SafeguardsEndpoints {
    * given.
    */
   public Filter filter() {
-    return settings.inFlight() == null
-        ? null
-        : new InFlightFilter(settings, Set.copyOf(settings.paths().all()));
+    return settings.inFlight() == null ? null : new InFlightFilter(settings, exemptPaths());
+  }
+
+  private Set<String> exemptPaths() {
+    Set<String> exempt = new HashSet<>(settings.paths().all());
+    exempt.add(settings.paths().base() + settings.paths().status() + "/page");
+    return exempt;
   }
 
   /**

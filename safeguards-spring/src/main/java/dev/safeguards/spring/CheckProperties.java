@@ -3,6 +3,7 @@ package dev.safeguards.spring;
 import dev.safeguards.health.CheckPolicy;
 import dev.safeguards.health.Probe;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param successThreshold consecutive better results before the status improves; built-in default 1
  * @param stalenessLimit age after which a result is reported UNKNOWN; built-in default twice the
  *     interval plus the timeout
+ * @param dependsOn the checks (bean names) this one needs: while one is DOWN this one is not run
+ *     and reports UNKNOWN, blocked by it; built-in default none
  */
 public record CheckProperties(
     Duration timeout,
@@ -30,10 +33,12 @@ public record CheckProperties(
     Set<Probe> probes,
     Integer failureThreshold,
     Integer successThreshold,
-    Duration stalenessLimit) {
+    Duration stalenessLimit,
+    List<String> dependsOn) {
 
   public CheckProperties {
     probes = probes == null ? null : Set.copyOf(probes);
+    dependsOn = dependsOn == null ? null : List.copyOf(dependsOn);
   }
 
   void applyTo(CheckPolicy.Builder builder) {
@@ -60,6 +65,9 @@ public record CheckProperties(
     }
     if (stalenessLimit != null) {
       builder.stalenessLimit(stalenessLimit);
+    }
+    if (dependsOn != null) {
+      builder.dependsOn(dependsOn.toArray(String[]::new));
     }
   }
 }

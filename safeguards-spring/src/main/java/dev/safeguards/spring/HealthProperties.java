@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the health engine is created
  * @param defaults the policy settings for every check, over the built-in defaults
  * @param checks the policy settings of single checks, by check (bean) name
+ * @param historySize how many of its last transitions each check keeps, shown by /status and the
+ *     status page; 0 keeps none, at most 1000
  */
 public record HealthProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue @NestedConfigurationProperty CheckProperties defaults,
-    Map<String, CheckProperties> checks) {
+    Map<String, CheckProperties> checks,
+    @DefaultValue("20") int historySize) {
 
   public HealthProperties {
     Objects.requireNonNull(defaults, "defaults");

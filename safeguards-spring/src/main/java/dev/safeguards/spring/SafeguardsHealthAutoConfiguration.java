@@ -61,7 +61,10 @@ public final class SafeguardsHealthAutoConfiguration {
               + names
               + ", or remove it. A check is registered under its bean name.");
     }
-    HealthEngine.Builder engine = HealthEngine.builder();
+    HealthEngine.Builder engine =
+        Misconfiguration.check(
+            () -> HealthEngine.builder().historySize(health.historySize()),
+            "Set safeguards.health.history-size between 0 and 1000.");
     checks.forEach((name, check) -> engine.check(name, check, policy(health, name)));
     return Misconfiguration.check(
         engine::build,

@@ -21,6 +21,7 @@ class ConfigurationMetadataTest {
           "safeguards.endpoints.version",
           "safeguards.health.checks",
           "safeguards.health.defaults.cache-ttl",
+          "safeguards.health.defaults.depends-on",
           "safeguards.health.defaults.staleness-limit",
           "safeguards.overload.partitions",
           "safeguards.validation.silenced",

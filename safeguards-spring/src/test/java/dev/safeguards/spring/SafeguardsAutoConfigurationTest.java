@@ -120,6 +120,36 @@ class SafeguardsAutoConfigurationTest {
   }
 
   @Test
+  void whenACheckDependsOnAnotherByPropertyThenItIsBlockedByItAndKeepsTheHistorySize() {
+    runner
+        .withUserConfiguration(Checks.class)
+        .withPropertyValues(
+            "safeguards.health.checks.cache.depends-on=database",
+            "safeguards.health.history-size=0")
+        .run(
+            context -> {
+              HealthEngine engine = context.getBean(HealthEngine.class);
+              assertThat(engine.ancestors("cache")).containsExactly("database");
+              assertThat(engine.ancestors("database")).isEmpty();
+            });
+  }
+
+  @Test
+  void whenACheckDependsOnAnUnknownCheckThenStartupFailsNamingIt() {
+    runner
+        .withUserConfiguration(Checks.class)
+        .withPropertyValues("safeguards.health.checks.cache.depends-on=databse")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith(
+                        "'dependsOn' of check 'cache' must name registered checks, but 'databse'"
+                            + " is not registered"));
+  }
+
+  @Test
   void whenACheckPolicyIsInvalidThenStartupFailsWithThePolicyRule() {
     runner
         .withUserConfiguration(Checks.class)

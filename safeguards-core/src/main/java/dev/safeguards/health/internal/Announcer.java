@@ -1,5 +1,6 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckRun;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.CheckTransition;
@@ -62,7 +63,13 @@ final class Announcer {
       if (from != null && from != check.status()) {
         CheckTransition transition =
             new CheckTransition(
-                check.name(), from, check.status(), check.cause(), check.reason(), now);
+                check.name(),
+                from,
+                check.status(),
+                check.cause(),
+                check.reason(),
+                now,
+                check.cause() == Cause.BLOCKED ? null : check.duration());
         events.submit(() -> deliver(transition));
       }
     }

@@ -23,7 +23,12 @@ record CheckRecord(CheckEntry entry, Damping damping, RunOutcome last, long comp
   }
 
   CheckRecord after(RunOutcome outcome, long now) {
-    return new CheckRecord(entry, damping.next(outcome.status(), entry.policy), outcome, now);
+    // A blocked check reports at once, and its first result after the block is taken as it is.
+    Damping next =
+        outcome.cause() == Cause.BLOCKED
+            ? Damping.INITIAL
+            : damping.next(outcome.status(), entry.policy);
+    return new CheckRecord(entry, next, outcome, now);
   }
 
   CheckSnapshot snapshotAt(long now) {

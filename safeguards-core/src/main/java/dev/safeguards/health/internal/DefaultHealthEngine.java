@@ -1,6 +1,8 @@
 package dev.safeguards.health.internal;
 
+import dev.safeguards.health.Cause;
 import dev.safeguards.health.CheckRun;
+import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.HealthEngine;
 import dev.safeguards.health.HealthEngine.Registration;
 import dev.safeguards.health.HealthListener;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -39,6 +42,9 @@ public final class DefaultHealthEngine implements HealthEngine {
   private final Runner runner;
   private final Object lock = new Object();
   private final AtomicReference<View> view = new AtomicReference<>();
+  private final DependencyGraph graph;
+  private final History history;
+  private final Blocking blocking;
   private TrafficState traffic = TrafficState.STARTING;
   private boolean acceptedTraffic;
   private volatile boolean started;
@@ -57,9 +63,12 @@ public final class DefaultHealthEngine implements HealthEngine {
       Clock clock,
       Scheduler scheduler,
       Executor executor,
-      Executor events) {
+      Executor events,
+      int historySize) {
     Set<String> names = new HashSet<>();
     registrations.forEach(registration -> Arguments.unique("name", registration.name(), names));
+    this.graph = DependencyGraph.of(registrations);
+    this.history = new History(registrations.size(), historySize);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.threads =
         new OwnedThreads(scheduler, executor, registrations.size(), "safeguards-health-check");
@@ -68,10 +77,11 @@ public final class DefaultHealthEngine implements HealthEngine {
       entries.add(entry);
       records.add(CheckRecord.initial(entry));
     }
+    this.blocking = new Blocking(graph, records, clock);
     this.warnings = Guardrails.check(registrations);
     this.events = new EventThread(events, EventThread.CAPACITY);
-    this.runner = new Runner(clock, threads, this::record, this::republish);
-    View initial = View.of(records, traffic, false, clock.nanoTime());
+    this.runner = new Runner(clock, threads, this::record, this::republish, this::blockedOutcome);
+    View initial = View.of(records, history, traffic, false, clock.nanoTime(), clock.instant());
     this.view.set(initial);
     this.announcer = new Announcer(List.copyOf(listeners), clock, this.events, initial);
   }
@@ -132,6 +142,17 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   @Override
+  public List<String> ancestors(String check) {
+    for (CheckEntry entry : entries) {
+      if (entry.name.equals(check)) {
+        return graph.ancestors(entry.index);
+      }
+    }
+    throw new IllegalArgumentException(
+        "'check' must be a registered check, but was '" + check + "'");
+  }
+
+  @Override
   public void close() {
     synchronized (lock) {
       if (closed) {
@@ -163,17 +184,22 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void record(CheckEntry entry, RunOutcome outcome) {
+    List<CheckEntry> unblocked;
     synchronized (lock) {
       if (closed) {
         return;
       }
       long now = clock.nanoTime();
       records.set(entry.index, records.get(entry.index).after(outcome, now));
-      announcer.ran(
-          new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration()));
+      if (outcome.cause() != Cause.BLOCKED) {
+        announcer.ran(
+            new CheckRun(entry.name, outcome.status(), outcome.cause(), outcome.duration()));
+      }
+      unblocked = blocking.follow(entry, now);
       publish(now);
     }
     events.deliver();
+    unblocked.forEach(child -> runner.dispatch(child, false));
   }
 
   private void changeTraffic(TrafficState from, TrafficState to) {
@@ -200,9 +226,19 @@ public final class DefaultHealthEngine implements HealthEngine {
   }
 
   private void publish(long now) {
-    View next = View.of(records, traffic, acceptedTraffic, now);
+    View next = View.of(records, history, traffic, acceptedTraffic, now, clock.instant());
     view.set(next);
     announcer.announce(next);
     runner.sweepAt(next.staleAt, now);
+  }
+
+  /** What {@code entry} reports instead of running while a check it depends on is down, or null. */
+  private RunOutcome blockedOutcome(CheckEntry entry) {
+    if (!graph.hasParents(entry.index)) {
+      return null;
+    }
+    Map<String, CheckSnapshot> checks = view.get().health.checks();
+    String root = graph.root(entry.index, i -> checks.get(entries.get(i).name).status());
+    return root == null ? null : DependencyGraph.blocked(root, clock.instant());
   }
 }

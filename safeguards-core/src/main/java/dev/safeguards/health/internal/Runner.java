@@ -8,6 +8,7 @@ import dev.safeguards.time.Clock;
 import dev.safeguards.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ final class Runner {
   private final OwnedThreads threads;
   private final Recorder recorder;
   private final Runnable republish;
+  private final Function<CheckEntry, RunOutcome> blocked;
   private volatile boolean stopped;
   private Scheduler.Cancellable sweep;
   private long sweepAt;
@@ -38,12 +40,20 @@ final class Runner {
   /**
    * @param republish recomputes the view without a new outcome: when a result goes stale, or when a
    *     run whose outcome was given up (timed out) finally returns and the check can run again
+   * @param blocked what a check reports instead of running while a check it depends on is down;
+   *     null when it may run
    */
-  Runner(Clock clock, OwnedThreads threads, Recorder recorder, Runnable republish) {
+  Runner(
+      Clock clock,
+      OwnedThreads threads,
+      Recorder recorder,
+      Runnable republish,
+      Function<CheckEntry, RunOutcome> blocked) {
     this.clock = clock;
     this.threads = threads;
     this.recorder = recorder;
     this.republish = republish;
+    this.blocked = blocked;
   }
 
   /** Runs {@code entry} after {@code delay}, then on its interval if it has one. */
@@ -60,6 +70,11 @@ final class Runner {
   /** Starts a run unless one is in flight; a due tick reports a stuck run, a read does not. */
   void dispatch(CheckEntry entry, boolean reportStuck) {
     if (stopped) {
+      return;
+    }
+    RunOutcome blockedBy = blocked.apply(entry);
+    if (blockedBy != null) {
+      recorder.record(entry, blockedBy);
       return;
     }
     Run run = new Run(clock.nanoTime(), clock.instant());

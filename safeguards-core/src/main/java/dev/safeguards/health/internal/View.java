@@ -5,6 +5,7 @@ import dev.safeguards.health.HealthSnapshot;
 import dev.safeguards.health.Probe;
 import dev.safeguards.health.Status;
 import dev.safeguards.health.TrafficState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,9 +33,11 @@ final class View {
 
   final HealthSnapshot health;
   private final Map<Probe, HealthSnapshot> probes;
+  private final History history;
 
   private View(
       List<CheckRecord> records,
+      History history,
       TrafficState traffic,
       boolean started,
       long validUntil,
@@ -42,6 +45,7 @@ final class View {
       HealthSnapshot health,
       Map<Probe, HealthSnapshot> probes) {
     this.records = records;
+    this.history = history;
     this.traffic = traffic;
     this.started = started;
     this.validUntil = validUntil;
@@ -50,12 +54,28 @@ final class View {
     this.probes = probes;
   }
 
-  static View of(List<CheckRecord> records, TrafficState traffic, boolean started, long now) {
+  /**
+   * The view at {@code now}; with {@code recordAt}, the engine's view under its lock, whose changes
+   * go into the history at that time; without, a reader's, which only shows the history.
+   */
+  static View of(
+      List<CheckRecord> records,
+      History history,
+      TrafficState traffic,
+      boolean started,
+      long now,
+      Instant recordAt) {
     Map<String, CheckSnapshot> all = new LinkedHashMap<>();
     long validUntil = Long.MAX_VALUE;
     long staleAt = Long.MAX_VALUE;
     for (CheckRecord record : records) {
-      all.put(record.entry().name, record.snapshotAt(now));
+      int index = record.entry().index;
+      CheckSnapshot snapshot = record.snapshotAt(now);
+      all.put(
+          record.entry().name,
+          recordAt == null
+              ? history.attach(index, snapshot)
+              : history.record(index, snapshot, recordAt));
       validUntil = Math.min(validUntil, record.deadline(now));
       staleAt = Math.min(staleAt, record.staleAt(now));
     }
@@ -64,11 +84,12 @@ final class View {
       probes.put(probe, probeSnapshot(probe, records, all, traffic, started));
     }
     HealthSnapshot health = new HealthSnapshot(aggregate(all.values()), null, all);
-    return new View(List.copyOf(records), traffic, started, validUntil, staleAt, health, probes);
+    return new View(
+        List.copyOf(records), history, traffic, started, validUntil, staleAt, health, probes);
   }
 
   View at(long now) {
-    return of(records, traffic, started, now);
+    return of(records, history, traffic, started, now, null);
   }
 
   HealthSnapshot probe(Probe probe) {

@@ -27,15 +27,24 @@ public final class EndpointServlet extends HttpServlet {
 
   private final transient EndpointSettings settings;
   private final transient Map<String, Endpoint> endpoints;
+  private final transient StatusPage statusPage;
 
   public EndpointServlet(EndpointSettings settings) {
     this.settings = settings;
     this.endpoints = Endpoint.byPath(settings.paths());
+    this.statusPage = new StatusPage(settings.paths().base() + settings.paths().status());
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (request
+        .getRequestURI()
+        .substring(request.getContextPath().length())
+        .equals(statusPage.path())) {
+      statusPage.serve(request, response);
+      return;
+    }
     boolean head = "HEAD".equals(request.getMethod());
     Reply reply;
     try {

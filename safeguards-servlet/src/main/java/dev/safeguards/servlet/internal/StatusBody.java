@@ -70,7 +70,7 @@ public final class StatusBody {
       body.put(
           "requests", Json.object("inFlight", inFlight.count(), "draining", inFlight.isDraining()));
     }
-    body.put("checks", HealthBodies.checks(health, now));
+    body.put("checks", StatusChecks.of(health, now));
     body.put("warnings", warnings(engine.warnings()));
     for (Map.Entry<String, Supplier<?>> section : settings.statusSections().entrySet()) {
       body.put(section.getKey(), isolated(section.getValue()));

@@ -49,6 +49,11 @@ class SampleEndpointsTest {
       assertThat(readiness.statusCode()).isEqualTo(200);
       assertThat(readiness.body()).contains("\"status\":\"PASS\"");
       assertThat(SampleApp.get(port, "/actuator/health").body()).doesNotContain(TOKEN);
+      HttpResponse<String> page = SampleApp.get(port, "/ops/status/page");
+      assertThat(page.statusCode()).as("the status page, with no data in it").isEqualTo(200);
+      assertThat(page.body())
+          .contains("<meta name=\"safeguards-status\" content=\"/ops/status\">")
+          .doesNotContain("database");
     }
   }
 
