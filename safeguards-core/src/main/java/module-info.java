@@ -21,9 +21,11 @@ module dev.safeguards.core {
   exports dev.safeguards.startup;
   exports dev.safeguards.time;
 
-  // The one JSON writer and the cause formatter, shared with the endpoints; not API.
+  // The one JSON writer, the cause formatter and the one daemon thread factory, shared with the
+  // library's own modules; not API.
   exports dev.safeguards.internal to
-      dev.safeguards.servlet;
+      dev.safeguards.servlet,
+      dev.safeguards.test;
   // The credential scrubber the client checks share with the built-in ones; not API.
   exports dev.safeguards.checks.internal to
       dev.safeguards.checks.clients;

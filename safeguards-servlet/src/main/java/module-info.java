@@ -3,6 +3,7 @@ module dev.safeguards.servlet {
   requires transitive dev.safeguards.core;
   requires static jakarta.servlet;
   requires static micrometer.registry.prometheus;
+  requires static concurrency.limits.core;
   requires org.slf4j;
 
   exports dev.safeguards.servlet;

@@ -90,7 +90,9 @@ public record ShutdownReport(
         .toList();
   }
 
-  /** Whether every step succeeded, everything drained, resources included, and every hook completed. */
+  /**
+   * Whether every step succeeded, everything drained, resources included, and every hook completed.
+   */
   public boolean isClean() {
     return abandoned == 0
         && resourcesAbandoned().isEmpty()

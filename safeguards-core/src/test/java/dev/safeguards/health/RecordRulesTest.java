@@ -54,7 +54,7 @@ class RecordRulesTest {
         .isThrownBy(
             () ->
                 new dev.safeguards.health.internal.DefaultHealthEngine(
-                    List.of(db, db), List.of(), Clock.system(), null, null, null))
+                    List.of(db, db), List.of(), Clock.system(), null, null, null, 20))
         .withMessage("'name' must be unique, but 'db' is taken");
   }
 }

@@ -173,7 +173,6 @@ class HealthMetricsTest {
         .value();
   }
 
-
   private static String critical(SimpleMeterRegistry registry, String name) {
     return registry
         .get(MetricNames.HEALTH_STATUS)

@@ -26,13 +26,7 @@ class ShutdownRecordsTest {
     assertThatThrownBy(
             () ->
                 new ShutdownReport(
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    -1,
-                    0,
-                    List.of(),
-                    false))
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, -1, 0, List.of(), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'drained' must not be negative, but was -1");
     assertThatThrownBy(

@@ -1,7 +1,6 @@
 package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.health.HealthEngine;
-import dev.safeguards.internal.DaemonThreadFactory;
 import dev.safeguards.shutdown.InFlightResources;
 import dev.safeguards.shutdown.InFlightTracker;
 import dev.safeguards.shutdown.ShutdownBudget;

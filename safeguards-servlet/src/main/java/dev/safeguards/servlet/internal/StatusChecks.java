@@ -3,6 +3,7 @@ package dev.safeguards.servlet.internal;
 import dev.safeguards.health.CheckSnapshot;
 import dev.safeguards.health.CheckTransition;
 import dev.safeguards.health.HealthSnapshot;
+import dev.safeguards.internal.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
