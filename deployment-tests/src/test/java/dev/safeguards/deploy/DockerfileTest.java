@@ -69,9 +69,12 @@ class DockerfileTest {
 
   @Test
   void dependenciesAreALayerOfTheirOwnBeforeTheSources() throws IOException {
-    int dependencies = indexOf("RUN mvn", "dependency:go-offline");
+    int dependencies = indexOf("RUN mvn", "$BUILD_ARGS");
     int firstSource = indexOf("COPY", "/src ");
     assertThat(dependencies).isPositive().isLessThan(firstSource);
+    assertThat(instructions.get(indexOf("RUN mvn", "-o $BUILD_ARGS")))
+        .as("the build after the sources runs offline")
+        .isEqualTo("RUN mvn -o $BUILD_ARGS");
     // Maven needs every module of the reactor to read the root pom.
     String rootPom = Files.readString(Repository.root().resolve("pom.xml"));
     Matcher module = MODULE.matcher(rootPom);
@@ -111,13 +114,17 @@ class DockerfileTest {
   }
 
   @Test
-  void healthCheckUsesTheJarsOwnSubCommand() {
+  void healthCheckIsTheStaticProbeBuiltInItsOwnStage() {
     List<String> checks = all("HEALTHCHECK");
     assertThat(checks).hasSize(1);
     assertThat(checks.get(0))
         .contains("--start-period=")
-        .containsPattern(
-            "CMD \\[\"java\", (\"[^\"]+\", )*\"-jar\", \"/app/app.jar\", \"healthcheck\"\\]");
+        .endsWith("CMD [\"/app/healthcheck\"]");
+    assertThat(runtimeStage())
+        .as("no second JVM, shell or HTTP tool per probe: the binary from the healthcheck stage")
+        .contains("COPY --from=healthcheck /healthcheck /app/healthcheck")
+        .noneMatch(i -> i.startsWith("RUN") && i.matches(".*(curl|wget).*"));
+    assertThat(all("RUN")).anyMatch(i -> i.startsWith("RUN gcc ") && i.contains("-static"));
   }
 
   @Test
