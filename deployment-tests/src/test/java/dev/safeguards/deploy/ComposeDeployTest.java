@@ -20,9 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy-production.sh with its {@code compose} target on the stack of docker-compose.production.yml:
- * a rolling update under traffic with writes, then a release that never becomes healthy, rolled
- * back while the old release serves, and the backup taken before it restored and compared.
+ * deploy-production.sh with its {@code compose} target on the stack of
+ * docker-compose.production.yml: a rolling update under traffic with writes, then a release that
+ * never becomes healthy, rolled back while the old release serves, and the backup taken before it
+ * restored and compared.
  */
 @ExtendWith(ProductionImage.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +48,9 @@ class ComposeDeployTest {
     image = built;
     stack =
         new ComposeStack(
-            built, dir, Map.of("BACKUP_DIR", dir.resolve("backups").toString(), "READY_TIMEOUT", "60s"));
+            built,
+            dir,
+            Map.of("BACKUP_DIR", dir.resolve("backups").toString(), "READY_TIMEOUT", "60s"));
     stack.up();
     release = built.tag + "-next";
     built.docker.output("tag", built.tag, release);
@@ -56,7 +59,9 @@ class ComposeDeployTest {
     Path context = Files.createDirectories(dir.resolve("never-ready"));
     Files.writeString(
         context.resolve("Dockerfile"),
-        "FROM " + built.tag + "\nUSER root\nRUN cp /bin/false /app/healthcheck\nUSER 10001:10001\n");
+        "FROM "
+            + built.tag
+            + "\nUSER root\nRUN cp /bin/false /app/healthcheck\nUSER 10001:10001\n");
     built.docker.output("build", "--network", "none", "-q", "-t", broken, context.toString());
   }
 
@@ -75,16 +80,18 @@ class ComposeDeployTest {
   void rollingUpdateUnderTrafficWithWritesFailsNothingAndKeepsEveryAcknowledgedWrite() {
     long before = rows("connections");
     ExternalTool.Result deploy;
-    try (Traffic traffic = new Traffic(stack.httpPort, true, true)) {
+    Traffic traffic = new Traffic(stack.httpPort, true, true);
+    try (traffic) {
       deploy = deploy(release);
-      traffic.close();
-      System.out.printf(
-          "rolling update: %d requests answered, %d writes acknowledged, %d refused writes sent again%n",
-          traffic.succeeded(), traffic.written(), traffic.retried());
-      assertThat(traffic.failures()).as("failed requests during the deploy").isEmpty();
-      assertThat(traffic.written()).as("writes acknowledged during the deploy").isPositive();
-      assertThat(rows("connections")).as("every acknowledged write, once").isEqualTo(before + traffic.written());
     }
+    System.out.printf(
+        "rolling update: %d requests answered, %d writes acknowledged, %d refused writes sent again%n",
+        traffic.succeeded(), traffic.written(), traffic.retried());
+    assertThat(traffic.failures()).as("failed requests during the deploy").isEmpty();
+    assertThat(traffic.written()).as("writes acknowledged during the deploy").isPositive();
+    assertThat(rows("connections"))
+        .as("every acknowledged write, once")
+        .isEqualTo(before + traffic.written());
     assertThat(deploy.exitCode()).as(deploy.output()).isZero();
     assertThat(deploy.output()).contains("DEPLOYED: " + release);
     List<String> apps = stack.containers("app");
@@ -96,18 +103,19 @@ class ComposeDeployTest {
   @Order(2)
   void aReleaseThatNeverBecomesHealthyIsRolledBackWhileTheOldOneServes() throws Exception {
     ExternalTool.Result deploy;
-    try (Traffic traffic = new Traffic(stack.httpPort, false)) {
+    Traffic traffic = new Traffic(stack.httpPort, false);
+    try (traffic) {
       deploy = deploy(broken);
-      traffic.close();
-      assertThat(traffic.failures()).as("failed requests during the failed deploy").isEmpty();
-      assertThat(traffic.succeeded()).isPositive();
     }
+    assertThat(traffic.failures()).as("failed requests during the failed deploy").isEmpty();
+    assertThat(traffic.succeeded()).isPositive();
     assertThat(deploy.exitCode()).as(deploy.output()).isEqualTo(1);
     assertThat(deploy.output()).contains("ROLLED BACK: " + release + " is serving again");
     List<String> apps = stack.containers("app");
     assertThat(apps).hasSize(2);
     assertThat(apps).allMatch(app -> stack.inspect(app, "{{.Config.Image}}").equals(release));
-    assertThat(new ThroughNginx(stack.httpPort).get("/api/connections").statusCode()).isEqualTo(200);
+    assertThat(new ThroughNginx(stack.httpPort).get("/api/connections").statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -115,14 +123,30 @@ class ComposeDeployTest {
   void theBackupTakenFirstRestoresWithTheSameRowCounts() throws IOException {
     Path backup;
     try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
-      backup = files.filter(f -> f.toString().endsWith(".dump")).sorted().reduce((a, b) -> b).orElseThrow();
+      backup =
+          files
+              .filter(f -> f.toString().endsWith(".dump"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow();
     }
     String postgres = stack.containers("postgres").get(0);
     stack.docker.output("cp", backup.toString(), postgres + ":/tmp/backup.dump");
     psql("connections", "CREATE DATABASE restored");
     stack
-        .compose(Duration.ofMinutes(1), "exec", "-T", "postgres", "pg_restore", "--no-owner",
-            "--exit-on-error", "-U", "connections", "-d", "restored", "/tmp/backup.dump")
+        .compose(
+            Duration.ofMinutes(1),
+            "exec",
+            "-T",
+            "postgres",
+            "pg_restore",
+            "--no-owner",
+            "--exit-on-error",
+            "-U",
+            "connections",
+            "-d",
+            "restored",
+            "/tmp/backup.dump")
         .assertSuccess();
     // No write since that backup: the failed deploy above only read.
     String restored = psql("restored", ROW_COUNTS);
@@ -135,7 +159,12 @@ class ComposeDeployTest {
         stack.environment(),
         Duration.ofMinutes(8),
         Repository.kit("deploy-production.sh").toString(),
-        "--target", "compose", "--env-file", stack.envFile.toString(), "--release", image);
+        "--target",
+        "compose",
+        "--env-file",
+        stack.envFile.toString(),
+        "--release",
+        image);
   }
 
   private static long rows(String table) {
@@ -144,8 +173,18 @@ class ComposeDeployTest {
 
   private static String psql(String database, String sql) {
     return stack
-        .compose(Duration.ofSeconds(30), "exec", "-T", "postgres", "psql", "-U", "connections",
-            "-d", database, "-tAc", sql)
+        .compose(
+            Duration.ofSeconds(30),
+            "exec",
+            "-T",
+            "postgres",
+            "psql",
+            "-U",
+            "connections",
+            "-d",
+            database,
+            "-tAc",
+            sql)
         .assertSuccess()
         .output()
         .strip();

@@ -65,7 +65,8 @@ final class ComposeStack implements AutoCloseable {
   /** {@code docker-compose --env-file ENV -f FILE... args} from the repository root. */
   ExternalTool.Result compose(Duration timeout, String... args) {
     List<String> command = new ArrayList<>(List.of("--env-file", envFile.toString()));
-    files.forEach(file -> command.addAll(List.of("-f", Repository.root().resolve(file).toString())));
+    files.forEach(
+        file -> command.addAll(List.of("-f", Repository.root().resolve(file).toString())));
     command.addAll(Arrays.asList(args));
     return docker.compose(environment(), timeout, command.toArray(String[]::new));
   }

@@ -65,8 +65,17 @@ class ComposeStackTest {
     // TLS as production requires it: the service connects with sslmode=require.
     assertThat(
             stack
-                .compose(Duration.ofSeconds(30), "exec", "-T", "postgres", "psql", "-U",
-                    "connections", "-d", "connections", "-tAc",
+                .compose(
+                    Duration.ofSeconds(30),
+                    "exec",
+                    "-T",
+                    "postgres",
+                    "psql",
+                    "-U",
+                    "connections",
+                    "-d",
+                    "connections",
+                    "-tAc",
                     "select count(*) from pg_stat_ssl where ssl")
                 .assertSuccess()
                 .output()
@@ -83,8 +92,8 @@ class ComposeStackTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).containsIgnoringCase("<html");
     assertThat(api.statusCode()).isEqualTo(200);
-    assertThat(api.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).contains("application/json"));
+    assertThat(api.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).contains("application/json"));
     ThroughNginx.assertSecurityHeaders(page);
     ThroughNginx.assertSecurityHeaders(api);
     nginx.assertWebSocketCarriesEvents("compose-" + UUID.randomUUID());
@@ -96,14 +105,16 @@ class ComposeStackTest {
   void stoppingOneReplicaUnderLoadFailsNoIdempotentRequest() {
     String stopped = stack.containers("app").get(0);
     // The limiter's bucket refills at 20/s: the burst of the test before is long forgotten.
-    try (Traffic traffic = new Traffic(stack.httpPort, false)) {
+    Traffic traffic = new Traffic(stack.httpPort, false);
+    try (traffic) {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> traffic.succeeded() >= 20);
       stack.docker.output("stop", "--time", "35", stopped);
       int before = traffic.succeeded();
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> traffic.succeeded() >= before + 30);
-      traffic.close();
-      assertThat(traffic.failures()).as("failed reads while a replica stopped").isEmpty();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> traffic.succeeded() >= before + 30);
     }
+    assertThat(traffic.failures()).as("failed reads while a replica stopped").isEmpty();
     assertThat(stack.inspect(stopped, "{{.State.ExitCode}}")).isEqualTo("0");
     stack.docker.output("start", stopped);
     stack.awaitHealthy("app", 2);
@@ -114,7 +125,8 @@ class ComposeStackTest {
   @Order(4)
   void withoutPostgresBothReplicasAreUnreadyAndTheApiAnswers503ThenTheyRecover() throws Exception {
     List<String> apps = stack.containers("app");
-    List<String> startedAt = apps.stream().map(ComposeStackTest::started).map(Instant::toString).toList();
+    List<String> startedAt =
+        apps.stream().map(ComposeStackTest::started).map(Instant::toString).toList();
     stack.compose(Duration.ofMinutes(1), "stop", "postgres").assertSuccess();
     try {
       for (String app : apps) {

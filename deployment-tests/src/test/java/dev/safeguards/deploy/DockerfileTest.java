@@ -117,9 +117,7 @@ class DockerfileTest {
   void healthCheckIsTheStaticProbeBuiltInItsOwnStage() {
     List<String> checks = all("HEALTHCHECK");
     assertThat(checks).hasSize(1);
-    assertThat(checks.get(0))
-        .contains("--start-period=")
-        .endsWith("CMD [\"/app/healthcheck\"]");
+    assertThat(checks.get(0)).contains("--start-period=").endsWith("CMD [\"/app/healthcheck\"]");
     assertThat(runtimeStage())
         .as("no second JVM, shell or HTTP tool per probe: the binary from the healthcheck stage")
         .contains("COPY --from=healthcheck /healthcheck /app/healthcheck")

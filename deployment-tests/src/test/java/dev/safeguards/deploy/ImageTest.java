@@ -49,10 +49,24 @@ class ImageTest {
     docker.output("network", "create", network);
     container =
         docker.output(
-            "run", "-d", "--read-only", "--tmpfs", "/tmp:rw,size=64m", "--memory", "512m",
-            "--network", network, "-p", "127.0.0.1:" + port + ":8000",
-            "-e", "APP_ENV=development", "-e", "DATA_DIR=/tmp/data",
-            "-e", "ADMIN_TOKEN=" + ProductionImage.SECRET, image.tag);
+            "run",
+            "-d",
+            "--read-only",
+            "--tmpfs",
+            "/tmp:rw,size=64m",
+            "--memory",
+            "512m",
+            "--network",
+            network,
+            "-p",
+            "127.0.0.1:" + port + ":8000",
+            "-e",
+            "APP_ENV=development",
+            "-e",
+            "DATA_DIR=/tmp/data",
+            "-e",
+            "ADMIN_TOKEN=" + ProductionImage.SECRET,
+            image.tag);
   }
 
   @AfterAll
@@ -91,7 +105,8 @@ class ImageTest {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> health(container).equals("healthy"));
-    System.out.printf("healthy after %d s%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
+    System.out.printf(
+        "healthy after %d s%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
   }
 
   @Test
@@ -124,7 +139,8 @@ class ImageTest {
     try {
       Path files = Files.createTempFile("image-", ".tar");
       docker.output("export", "-o", files.toString(), created);
-      String listing = Tool.TAR.run(files.getParent(), "-tf", files.toString()).assertSuccess().output();
+      String listing =
+          Tool.TAR.run(files.getParent(), "-tf", files.toString()).assertSuccess().output();
       Files.delete(files);
       assertThat(listing).contains("app/app.jar").doesNotContain(".env");
     } finally {
@@ -135,7 +151,8 @@ class ImageTest {
   @Test
   @Order(6)
   void sourceOnlyChangeRebuildsWithoutDownloading() throws IOException {
-    Path main = image.context.resolve("example-backend/src/main/java/dev/safeguards/example/Main.java");
+    Path main =
+        image.context.resolve("example-backend/src/main/java/dev/safeguards/example/Main.java");
     Files.writeString(main, Files.readString(main) + "// a source-only change\n");
     String tag = image.tag + "-rebuilt";
     long start = System.nanoTime();
@@ -156,7 +173,8 @@ class ImageTest {
     docker.output("stop", "--time", "30", container);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     System.out.printf("docker stop: %d ms%n", took.toMillis());
-    assertThat(docker.output("inspect", "--format", "{{.State.ExitCode}}", container)).isEqualTo("0");
+    assertThat(docker.output("inspect", "--format", "{{.State.ExitCode}}", container))
+        .isEqualTo("0");
     // docker stop kills the process after --time: exit 0 means it ended by itself before that.
     assertThat(docker.output("logs", container)).contains("shutdown complete: total=");
   }

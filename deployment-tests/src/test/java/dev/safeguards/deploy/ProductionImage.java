@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The service's image, built once per test run with the documented command from a clean copy of
- * the checkout (the files git tracks or would track, as they are now), and removed at the end.
- * The base images come from {@link Docker#ensureImages}. The engine here has no default bridge,
- * so the build runs on the host's network ({@code --network host}); nothing else differs.
+ * The service's image, built once per test run with the documented command from a clean copy of the
+ * checkout (the files git tracks or would track, as they are now), and removed at the end. The base
+ * images come from {@link Docker#ensureImages}. The engine here has no default bridge, so the build
+ * runs on the host's network ({@code --network host}); nothing else differs.
  */
 final class ProductionImage implements ExtensionContext.Store.CloseableResource {
 
@@ -69,7 +69,16 @@ final class ProductionImage implements ExtensionContext.Store.CloseableResource 
   /** The build's output, as {@code docker build} printed it. */
   static String build(Docker docker, Path context, String tag) {
     return docker
-        .run(BUILD_TIMEOUT, "build", "--network", "host", "-f", DOCKERFILE, "-t", tag, context.toString())
+        .run(
+            BUILD_TIMEOUT,
+            "build",
+            "--network",
+            "host",
+            "-f",
+            DOCKERFILE,
+            "-t",
+            tag,
+            context.toString())
         .assertSuccess()
         .output();
   }
@@ -83,7 +92,9 @@ final class ProductionImage implements ExtensionContext.Store.CloseableResource 
   static void copyCheckout(Path target) throws IOException {
     Path root = Repository.root();
     ExternalTool.Result files =
-        Tool.GIT.run(root, "ls-files", "--cached", "--others", "--exclude-standard").assertSuccess();
+        Tool.GIT
+            .run(root, "ls-files", "--cached", "--others", "--exclude-standard")
+            .assertSuccess();
     for (String name : files.output().split("\n")) {
       Path source = root.resolve(name);
       if (name.isBlank() || !Files.isRegularFile(source)) {
