@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * images come from {@link Docker#ensureImages}. The engine here has no default bridge, so the build
  * runs on the host's network ({@code --network host}); nothing else differs.
  */
-final class ProductionImage implements ExtensionContext.Store.CloseableResource {
+final class ProductionImage implements AutoCloseable {
 
   static final String DOCKERFILE = "example-backend/Dockerfile.production";
   private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
@@ -129,7 +129,7 @@ final class ProductionImage implements ExtensionContext.Store.CloseableResource 
       return context
           .getRoot()
           .getStore(ExtensionContext.Namespace.create(ProductionImage.class))
-          .getOrComputeIfAbsent(
+          .computeIfAbsent(
               ProductionImage.class,
               key -> build(Path.of(System.getProperty("java.io.tmpdir"))),
               ProductionImage.class);
