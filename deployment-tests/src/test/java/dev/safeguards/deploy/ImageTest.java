@@ -53,7 +53,7 @@ class ImageTest {
             "-d",
             "--read-only",
             "--tmpfs",
-            "/tmp:rw,size=64m",
+            "/tmp:rw,size=256m",
             "--memory",
             "512m",
             "--network",
