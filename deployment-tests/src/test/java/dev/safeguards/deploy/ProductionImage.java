@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -116,8 +117,17 @@ final class ProductionImage implements AutoCloseable {
     }
   }
 
-  /** Resolves a {@link ProductionImage} parameter to the image of this test run. */
-  static final class Extension implements ParameterResolver {
+  /**
+   * Skips the test class (fails it under CI) when no Docker engine answers, then resolves a {@link
+   * ProductionImage} parameter to the image of this test run. The check comes first because an
+   * assumption that fails inside a parameter resolver would be reported as an error, not a skip.
+   */
+  static final class Extension implements BeforeAllCallback, ParameterResolver {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      Docker.require(Path.of(System.getProperty("java.io.tmpdir")));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
