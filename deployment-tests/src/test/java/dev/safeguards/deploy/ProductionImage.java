@@ -67,7 +67,10 @@ final class ProductionImage implements AutoCloseable {
     }
   }
 
-  /** The build's output, as {@code docker build} printed it. */
+  /**
+   * The build's output, as {@code docker build} printed it: the documented command, run from the
+   * root of {@code context}.
+   */
   static String build(Docker docker, Path context, String tag) {
     return docker
         .run(
@@ -76,7 +79,7 @@ final class ProductionImage implements AutoCloseable {
             "--network",
             "host",
             "-f",
-            DOCKERFILE,
+            context.resolve(DOCKERFILE).toString(),
             "-t",
             tag,
             context.toString())
