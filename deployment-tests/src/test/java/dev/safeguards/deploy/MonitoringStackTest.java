@@ -61,7 +61,11 @@ class MonitoringStackTest {
     Path override = dir.resolve("shortened-rules.yml");
     Files.writeString(
         override,
-        "services:\n  prometheus:\n    volumes:\n      - " + config + ":/etc/prometheus:ro\n");
+        String.format(
+            "services:%n  prometheus:%n    volumes:%n"
+                + "      - %1$s/prometheus.yml:/etc/prometheus/prometheus.yml:ro%n"
+                + "      - %1$s/rules:/etc/prometheus/rules:ro%n",
+            config));
     stack.withFiles(ComposeStack.MONITORING, override.toString());
     stack.up();
   }
