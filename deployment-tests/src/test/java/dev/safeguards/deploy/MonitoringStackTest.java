@@ -81,7 +81,8 @@ class MonitoringStackTest {
   }
 
   @Test
-  void prometheusScrapesBothReplicasAndPostgresOutageAlertsReachAlertmanagerThenResolve() {
+  void prometheusScrapesBothReplicasAndPostgresOutageAlertsReachAlertmanagerThenResolve()
+      throws Exception {
     Awaitility.await("both replicas scraped")
         .atMost(Duration.ofSeconds(60))
         .until(() -> upTargets().size() == 2);
