@@ -136,7 +136,9 @@ class DockerfileTest {
           .doesNotContain(".env");
       assertThat(instruction).as(instruction).doesNotStartWith("ARG");
     }
-    String ignore = Files.readString(Repository.kit(".dockerignore"));
+    // The build context is the repository root: the classic builder reads the .dockerignore there,
+    // BuildKit the one named after the Dockerfile, beside it.
+    String ignore = Files.readString(Repository.root().resolve(".dockerignore"));
     assertThat(ignore).contains("**/.env").contains("**/.env.*").contains("**/target/");
     Path perDockerfile = Repository.kit("Dockerfile.production.dockerignore");
     assertThat(Files.readString(perDockerfile)).isEqualTo(ignore);
