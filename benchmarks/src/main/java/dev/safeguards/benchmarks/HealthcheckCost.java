@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one container health probe costs: the image's static probe ({@code /app/healthcheck},
- * copied out of the image), the JVM sub-command it replaced ({@code java -jar app.jar
- * healthcheck}), and {@code curl} as the baseline. One instance of the service runs on loopback;
- * the three ask its {@code /ready} in turn. GNU {@code time} measures, for each: the CPU time (user
- * + system) of {@code runs} probes in a row from one shell loop, divided by {@code runs} (a single
- * probe of the static binary takes less than the 10 ms that {@code time} can resolve), and the
- * peak resident memory of each of {@code runs} single probes, of which the largest is reported.
+ * What one container health probe costs: the image's static probe ({@code /app/healthcheck}, copied
+ * out of the image), the JVM sub-command it replaced ({@code java -jar app.jar healthcheck}), and
+ * {@code curl} as the baseline. One instance of the service runs on loopback; the three ask its
+ * {@code /ready} in turn. GNU {@code time} measures, for each: the CPU time (user + system) of
+ * {@code runs} probes in a row from one shell loop, divided by {@code runs} (a single probe of the
+ * static binary takes less than the 10 ms that {@code time} can resolve), and the peak resident
+ * memory of each of {@code runs} single probes, of which the largest is reported.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.safeguards.benchmarks.HealthcheckCost \
@@ -56,9 +56,13 @@ public final class HealthcheckCost {
     try {
       awaitReady(port);
       Map<String, List<String>> commands = new LinkedHashMap<>();
-      commands.put("curl (baseline)", List.of("curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:" + port + "/ready"));
+      commands.put(
+          "curl (baseline)",
+          List.of("curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:" + port + "/ready"));
       commands.put("static probe", List.of(probe));
-      commands.put("java -jar app.jar healthcheck", List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar, "healthcheck"));
+      commands.put(
+          "java -jar app.jar healthcheck",
+          List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar, "healthcheck"));
       Map<String, Run> results = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> command : commands.entrySet()) {
         double cpu = loopCpuMillis(command.getValue(), port, runs) / runs;
@@ -120,7 +124,8 @@ public final class HealthcheckCost {
 
   private static void awaitReady(int port) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       try {
