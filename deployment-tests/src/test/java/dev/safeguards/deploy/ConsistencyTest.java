@@ -97,7 +97,8 @@ class ConsistencyTest {
         .contains("EXPOSE " + port)
         .contains("PORT=" + port);
     assertThat(Files.readString(Repository.root().resolve("monitoring/prometheus/prometheus.yml")))
-        .contains("\"app:" + port + "\"");
+        .contains("names: [\"app\"]")
+        .contains("port: " + port);
     JsonNode container = container();
     assertThat(container.path("ports").get(0).path("containerPort").asText()).isEqualTo(port);
   }

@@ -14,6 +14,9 @@ final class Tool {
   static final ExternalTool PG_DUMP = ExternalTool.of("/usr/bin/pg_dump", "postgresql-client");
   static final ExternalTool CURL = ExternalTool.of("/usr/bin/curl", "curl");
   static final ExternalTool BASH = ExternalTool.of("/bin/bash", "bash");
+  static final ExternalTool DOCKER = ExternalTool.of("/usr/bin/docker", "docker.io");
+  static final ExternalTool TAR = ExternalTool.of("/usr/bin/tar", "tar");
+  static final ExternalTool GIT = ExternalTool.of("/usr/bin/git", "git");
 
   private Tool() {}
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -16,8 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A client using the API through nginx ten times a second, well under the rate limit, until stopped
  * or until it has sent {@link #MAX_REQUESTS}: reads, and with {@code writes} every third request a
- * new connection. nginx never retries a write on another instance, so a write only succeeds when no
- * instance that is stopping got it. Every answer but 200 (201 for a write) is a failure.
+ * new connection, each with its own {@code Idempotency-Key}. nginx never retries a write on another
+ * instance, so a write only succeeds at once when no instance that is stopping got it. Every answer
+ * but 200 (201 for a write) is a failure, except, with {@code retryRefusedWrites}, a write refused
+ * with 503 and {@code Retry-After}: that one is sent again with the same key after the time it
+ * names, as docs/example-backend.md tells clients to, and only a second refusal fails.
  */
 final class Traffic implements AutoCloseable {
 
@@ -29,14 +33,21 @@ final class Traffic implements AutoCloseable {
   private final HttpRequest request;
   private final URI api;
   private final boolean writes;
+  private final boolean retryRefusedWrites;
+  private final AtomicInteger retried = new AtomicInteger();
   private final AtomicInteger written = new AtomicInteger();
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger succeeded = new AtomicInteger();
   private final List<String> failures = new CopyOnWriteArrayList<>();
 
   Traffic(int nginxPort, boolean writes) {
+    this(nginxPort, writes, false);
+  }
+
+  Traffic(int nginxPort, boolean writes, boolean retryRefusedWrites) {
     this.api = URI.create("http://127.0.0.1:" + nginxPort + "/api/connections");
     this.writes = writes;
+    this.retryRefusedWrites = retryRefusedWrites;
     this.request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10)).build();
     executor.scheduleAtFixedRate(this::send, 0, 100, TimeUnit.MILLISECONDS);
   }
@@ -48,14 +59,22 @@ final class Traffic implements AutoCloseable {
       return;
     }
     boolean write = writes && number % 3 == 0;
+    send(write ? create(number) : request, write, retryRefusedWrites);
+  }
+
+  private void send(HttpRequest request, boolean write, boolean mayRetry) {
     try {
-      HttpResponse<String> response =
-          client.send(write ? create(number) : request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      Optional<String> retryAfter = response.headers().firstValue("Retry-After");
       if (response.statusCode() == (write ? 201 : 200)) {
         succeeded.incrementAndGet();
         if (write) {
           written.incrementAndGet();
         }
+      } else if (write && mayRetry && response.statusCode() == 503 && retryAfter.isPresent()) {
+        retried.incrementAndGet();
+        executor.schedule(
+            () -> send(request, true, false), Long.parseLong(retryAfter.get()), TimeUnit.SECONDS);
       } else {
         failures.add(response.statusCode() + " " + response.body());
       }
@@ -74,6 +93,7 @@ final class Traffic implements AutoCloseable {
     return HttpRequest.newBuilder(api)
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build();
   }
@@ -81,6 +101,11 @@ final class Traffic implements AutoCloseable {
   /** Writes acknowledged with 201. */
   int written() {
     return written.get();
+  }
+
+  /** Writes refused with 503 and sent again with their key. */
+  int retried() {
+    return retried.get();
   }
 
   int succeeded() {
