@@ -28,6 +28,7 @@ class CheckHistoryTest {
             .clock(clock)
             .scheduler(clock)
             .executor(Runnable::run)
+            .events(Runnable::run)
             .historySize(historySize)
             .listener(
                 new HealthListener() {

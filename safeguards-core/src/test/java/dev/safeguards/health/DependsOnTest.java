@@ -40,6 +40,7 @@ class DependsOnTest {
             .clock(clock)
             .scheduler(clock)
             .executor(Runnable::run)
+            .events(Runnable::run)
             .listener(
                 new HealthListener() {
                   @Override

@@ -107,12 +107,7 @@ class HealthMetricsTest {
   void whenBoundTwiceToOneRegistryThenRunsAndTransitionsCountOnce() {
     ManualClock clock = new ManualClock();
     HealthEngine engine =
-        HealthEngine.builder()
-            .check("db", HealthResult::up, CheckPolicy.defaults())
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
-            .build();
+        ManualEngine.on(clock).check("db", HealthResult::up, CheckPolicy.defaults()).build();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     HealthMetrics metrics = new HealthMetrics(engine);
     metrics.bindTo(registry);
