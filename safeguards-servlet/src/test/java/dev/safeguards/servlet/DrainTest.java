@@ -248,7 +248,9 @@ class DrainTest {
     assertThat(tracker.count()).as("still in flight while its error is handled").isEqualTo(1);
 
     errorHandled.countDown();
-    assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isGreaterThanOrEqualTo(500);
+    // Jetty answers 500; Tomcat closes the connection. Either way the request ends, and only then
+    // is it counted out.
+    await().atMost(Duration.ofSeconds(10)).until(response::isDone);
     await().atMost(Duration.ofSeconds(10)).until(() -> tracker.count() == 0);
   }
 
