@@ -169,8 +169,8 @@ public interface ShutdownCoordinator {
     /**
      * Named resources (background jobs, message consumers) to drain after the HTTP requests, for up
      * to {@code drainTimeout}, which counts in the budget; zero refuses their new work without
-     * waiting for the work under way. The summary reports each one's work as finished or
-     * abandoned. Default: none.
+     * waiting for the work under way. The summary reports each one's work as finished or abandoned.
+     * Default: none.
      *
      * @throws IllegalArgumentException if {@code drainTimeout} is negative
      */

@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gracePeriod the time the platform allows before it kills the process (Kubernetes'
  *     terminationGracePeriodSeconds)
  * @param resourceDrainTimeout how long named resources (scheduled tasks, jobs, consumers registered
- *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the budget.
- *     Zero by default: their new work is refused and what is under way is reported, not waited
- *     for, since the default drain delay and timeout already take 25 of the 30 s
+ *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the
+ *     budget. Zero by default: their new work is refused and what is under way is reported, not
+ *     waited for, since the default drain delay and timeout already take 25 of the 30 s
  * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight
  *     of the resource {@code scheduled-tasks}, drained at shutdown
  */
