@@ -170,14 +170,15 @@ public interface ShutdownCoordinator {
 
     /**
      * Named resources (background jobs, message consumers) to drain after the HTTP requests, for up
-     * to {@code drainTimeout}, which counts in the budget. The summary reports each one's work as
-     * finished or abandoned. Default: none.
+     * to {@code drainTimeout}, which counts in the budget; zero refuses their new work without
+     * waiting for the work under way. The summary reports each one's work as finished or abandoned.
+     * Default: none.
      *
-     * @throws IllegalArgumentException if {@code drainTimeout} is not positive
+     * @throws IllegalArgumentException if {@code drainTimeout} is negative
      */
     public Builder resources(InFlightResources resources, Duration drainTimeout) {
       this.resources = Objects.requireNonNull(resources, "resources");
-      this.resourceDrainTimeout = Arguments.positive("resourceDrainTimeout", drainTimeout);
+      this.resourceDrainTimeout = Arguments.notNegative("resourceDrainTimeout", drainTimeout);
       return this;
     }
 

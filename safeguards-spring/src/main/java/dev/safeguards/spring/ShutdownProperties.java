@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     remaining waits; set false to leave the process's signal handlers alone when something else
  *     owns them
  * @param resourceDrainTimeout how long named resources (scheduled tasks, jobs, consumers registered
- *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the budget
+ *     on the InFlightResources bean) get to finish after the HTTP requests; it counts in the
+ *     budget. Zero by default: their new work is refused and what is under way is reported, not
+ *     waited for, since the default drain delay and timeout already take 25 of the 30 s
  * @param scheduledTasks whether each run of a scheduled task (@Scheduled) counts as work in flight
  *     of the resource {@code scheduled-tasks}, drained at shutdown
  */
@@ -29,5 +31,5 @@ public record ShutdownProperties(
     @DefaultValue("20s") Duration drainTimeout,
     @DefaultValue("30s") Duration gracePeriod,
     @DefaultValue("true") boolean handleRepeatedSignals,
-    @DefaultValue("5s") Duration resourceDrainTimeout,
+    @DefaultValue("0s") Duration resourceDrainTimeout,
     @DefaultValue("true") boolean scheduledTasks) {}

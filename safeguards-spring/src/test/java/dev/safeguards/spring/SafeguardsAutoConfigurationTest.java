@@ -376,9 +376,8 @@ class SafeguardsAutoConfigurationTest {
                     .rootCause()
                     .hasMessage(
                         "'spring.lifecycle.timeout-per-shutdown-phase' must be at least the"
-                            + " shutdown budget 'drainDelay' (5s) + 'drainTimeout' (20s) +"
-                            + " 'resourceDrainTimeout' (5s) + hook timeouts [] = 30s, but was"
-                            + " 10s"));
+                            + " shutdown budget 'drainDelay' (5s) + 'drainTimeout' (20s) + hook"
+                            + " timeouts [] = 25s, but was 10s"));
   }
 
   @Test
