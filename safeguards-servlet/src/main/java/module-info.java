@@ -2,6 +2,7 @@
 module dev.safeguards.servlet {
   requires transitive dev.safeguards.core;
   requires static jakarta.servlet;
+  requires static micrometer.core;
   requires static micrometer.registry.prometheus;
   requires static concurrency.limits.core;
   requires org.slf4j;
