@@ -2,6 +2,7 @@ package dev.safeguards.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.safeguards.StartupAbortedException;
 import dev.safeguards.health.HealthEngine;
@@ -180,7 +181,15 @@ class GateRunnerTest {
     firstEntered.get(10, TimeUnit.SECONDS);
     clock.advance(Duration.ofSeconds(5));
     assertThat(firstInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
-    clock.advance(Duration.ofMillis(200));
+    // The retry's backoff timer is set once the interrupted attempt has been recorded, on the
+    // gate's thread: advance the clock by the backoff until the second attempt has run.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              clock.advance(Duration.ofMillis(200));
+              return outcome.isDone();
+            });
 
     StartupReport report = outcome.get(10, TimeUnit.SECONDS);
     assertThat(report.gates().get(0).attempts()).isEqualTo(2);

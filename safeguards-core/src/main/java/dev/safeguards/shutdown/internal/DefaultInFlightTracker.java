@@ -104,7 +104,9 @@ public final class DefaultInFlightTracker implements InFlightTracker {
   }
 
   private void becameIdle() {
-    if (draining) {
+    // Checked again: between this exit's decrement and the read of draining, another tryEnter may
+    // have been admitted (before drain() began), and its work is still under way.
+    if (draining && count.get() == 0) {
       idleAfterDrain.complete(null);
     }
     if (waiters.get() > 0) {
