@@ -130,7 +130,8 @@ class HealthOutageIT {
       wait.until(status("database", "UP"));
       assertThat(browser.findElements(By.cssSelector("#checks tbody tr")))
           .extracting(row -> row.getAttribute("data-check"))
-          .containsExactly("database", "schema", "pool", "websockets", "disk", "deadlocks");
+          .containsExactly(
+              "overload", "database", "schema", "pool", "websockets", "disk", "deadlocks");
       assertThat(browser.executeScript("return sessionStorage.getItem('safeguards.status.token')"))
           .isEqualTo(TestService.TOKEN);
       assertThat(browser.getCurrentUrl()).doesNotContain(TestService.TOKEN);
