@@ -25,6 +25,7 @@ module dev.safeguards.core {
   // library's own modules; not API.
   exports dev.safeguards.internal to
       dev.safeguards.servlet,
+      dev.safeguards.spring,
       dev.safeguards.test;
   // The credential scrubber the client checks share with the built-in ones; not API.
   exports dev.safeguards.checks.internal to
