@@ -70,7 +70,10 @@ class SlowClientsIT {
       assertThat(http.get("/ready").status()).isEqualTo(200);
       Http.Reply status =
           http.get("/status", Map.of("Authorization", "Bearer " + TestService.TOKEN));
-      assertThat(status.json().at("/http/closedForSlowHeaders").asInt()).isEqualTo(SLOW_CLIENTS);
+      // Every slow client, and sometimes a connection of the readiness poll's client that the
+      // deadline also caught: each slow client was seen cut above.
+      assertThat(status.json().at("/http/closedForSlowHeaders").asInt())
+          .isGreaterThanOrEqualTo(SLOW_CLIENTS);
       assertThat(status.json().at("/http/max").asInt()).isEqualTo(20);
     }
   }
