@@ -387,7 +387,9 @@ deploy_compose() {
   if ! "$DRY_RUN"; then
     compose exec -T postgres pg_dump -U "$user" -d "$db" --format=custom --no-owner >"$file.partial" ||
       die "backup: pg_dump failed; nothing was changed"
-    pg_restore --list "$file.partial" >/dev/null || die "backup: $file.partial is not readable"
+    # Read back by the database image's own pg_restore: the host's may be older than the server.
+    compose exec -T postgres pg_restore --list <"$file.partial" >/dev/null ||
+      die "backup: $file.partial is not readable"
     mv -- "$file.partial" "$file"
   fi
   prune_backups "$dir" "$keep"

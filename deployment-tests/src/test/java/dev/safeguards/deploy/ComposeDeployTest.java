@@ -172,21 +172,6 @@ class ComposeDeployTest {
   }
 
   private static String psql(String database, String sql) {
-    return stack
-        .compose(
-            Duration.ofSeconds(30),
-            "exec",
-            "-T",
-            "postgres",
-            "psql",
-            "-U",
-            "connections",
-            "-d",
-            database,
-            "-tAc",
-            sql)
-        .assertSuccess()
-        .output()
-        .strip();
+    return stack.psql(database, sql);
   }
 }

@@ -76,8 +76,58 @@ final class ComposeStack implements AutoCloseable {
     return Map.of("COMPOSE_PROJECT_NAME", project, "GRAFANA_ADMIN_PASSWORD", grafanaPassword);
   }
 
+  /**
+   * {@code up -d}. When it fails, every container's log and state are kept in {@code
+   * target/compose-logs/PROJECT.log} and their tail is added to the failure, since {@link #close()}
+   * removes the containers and their logs with them.
+   */
   void up() {
-    compose(UP_TIMEOUT, "up", "-d").assertSuccess();
+    ExternalTool.Result up = compose(UP_TIMEOUT, "up", "-d");
+    if (up.exitCode() != 0) {
+      String logs = keepLogs();
+      throw new AssertionError(
+          up.command() + " exited with " + up.exitCode() + "\n" + up.output() + "\n" + logs);
+    }
+  }
+
+  /** Saves {@code ps} and every container's log; returns where, with the last lines of the log. */
+  String keepLogs() {
+    String state = compose(Duration.ofSeconds(30), "ps").output();
+    String logs = compose(Duration.ofMinutes(1), "logs", "--no-color", "--timestamps").output();
+    Path file = Path.of("target", "compose-logs", project + ".log").toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, state + "\n" + logs);
+    } catch (IOException e) {
+      return "the logs could not be kept in " + file + ": " + e + "\n" + state;
+    }
+    List<String> lines = logs.lines().toList();
+    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    return "containers and their logs kept in "
+        + file
+        + "\n"
+        + state
+        + "\nlast log lines:\n"
+        + tail;
+  }
+
+  /** The trimmed output of {@code sql} run by psql in the postgres container, as the app's user. */
+  String psql(String database, String sql) {
+    return compose(
+            Duration.ofSeconds(30),
+            "exec",
+            "-T",
+            "postgres",
+            "psql",
+            "-U",
+            "connections",
+            "-d",
+            database,
+            "-tAc",
+            sql)
+        .assertSuccess()
+        .output()
+        .strip();
   }
 
   /** The running containers of {@code service}, by id. */
