@@ -2,6 +2,10 @@
 -- latency, measured by this script: wrk's own histogram mixes fast refusals with admitted writes.
 -- Run with as many threads as connections (-tN -cN), so that each thread's request() and
 -- response() alternate on one connection and one start time per thread suffices.
+-- Arguments: a tag that makes names unique; "eager" (a refused writer sends its next write at
+-- once) or "polite" (it waits as long as the refusal's Retry-After says, as the API's clients are
+-- told to); the port each new connection names on 127.0.0.1 (the service probes it once when the
+-- connection is created: a port that refuses at once keeps that probe cheap).
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_nsec; } overload_timespec;
@@ -22,6 +26,9 @@ function setup(thread)
 end
 
 local tag = "run"
+local polite = false
+local probed_port = 9
+local pause = 0
 local counter = 0
 local started = 0
 ok = 0
@@ -31,13 +38,22 @@ latencies = {}
 
 function init(args)
   tag = args[1] or tag
+  polite = args[2] == "polite"
+  probed_port = tonumber(args[3]) or probed_port
+end
+
+function delay()
+  local wait = pause
+  pause = 0
+  return wait
 end
 
 function request()
   counter = counter + 1
   started = now_us()
   local body = string.format(
-    '{"name":"%s-%d-%d","host":"127.0.0.1","port":5432,"protocol":"tcp"}', tag, id, counter)
+    '{"name":"%s-%d-%d","host":"127.0.0.1","port":%d,"protocol":"tcp"}', tag, id, counter,
+    probed_port)
   return wrk.format("POST", "/api/connections", { ["Content-Type"] = "application/json" }, body)
 end
 
@@ -47,6 +63,9 @@ function response(status, headers, body)
     latencies[#latencies + 1] = now_us() - started
   elseif status == 503 then
     busy = busy + 1
+    if polite then
+      pause = (tonumber(headers["Retry-After"]) or 1) * 1000
+    end
   else
     other = other + 1
   end
