@@ -101,11 +101,13 @@ class DatabaseOutageIT {
   /**
    * A database that stops answering holds each request for the pool's 12 s timeout, or the 10 s
    * statement timeout. With a pool of 2, at most 4 API requests may use or wait for the database;
-   * of 12 sent at once, the other 8 are answered 503 {@code database_busy} at once, well within the
-   * client's 10 s request timeout, while the 4 are still waiting.
+   * of 12 sent at once, the other 8 are answered 503 {@code database_busy} after the limiter's 50
+   * ms wait for a slot, well within the client's 10 s request timeout, while the 4 are still
+   * waiting.
    */
   @Test
-  void whenDatabaseIsSilentThenRequestsBeyondTheDatabaseSlotsAreRefusedAtOnce() throws Exception {
+  void whenDatabaseIsSilentThenRequestsBeyondTheDatabaseSlotsAreRefusedWithinTheirWait()
+      throws Exception {
     try (PostgresDatabase database =
             new PostgresDatabase(TestDatabases.fromEnvironment().postgres());
         TcpFaultProxy proxy =
