@@ -67,8 +67,10 @@ public interface HealthEngine extends AutoCloseable {
    * How many events (transitions, runs, log lines) were dropped since the engine was built, because
    * listeners or the log fell so far behind that the event queue was full. Listeners and log lines
    * are delivered on one thread of the engine's own, through a queue of 1024 events; when it is
-   * full, new events are dropped rather than delaying any check or timeout, and the first drop is
-   * logged once as a warning. A metric can read this count; it never decreases.
+   * full, new events are dropped rather than delaying any check or timeout. The first drop of each
+   * burst is logged as a warning at once, even while a listener still holds up the event thread,
+   * and the burst's end when the events have caught up. A metric can read this count; it never
+   * decreases.
    */
   long droppedEvents();
 

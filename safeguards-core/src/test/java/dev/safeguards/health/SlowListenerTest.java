@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.safeguards.time.ManualClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -103,6 +106,52 @@ class SlowListenerTest {
 
     assertThat(engine.droppedEvents()).isGreaterThan(0);
     assertThat(engine.health().checks().get("flaps").status()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void whenEventsAreDroppedThenTheWarningIsLoggedOnceWhileTheListenerIsStillBlocked()
+      throws Exception {
+    ManualClock clock = new ManualClock();
+    SwitchableCheck flapping = new SwitchableCheck();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      engine =
+          HealthEngine.builder()
+              .check(
+                  "flaps",
+                  flapping,
+                  CheckPolicy.builder()
+                      .timeout(Duration.ofMillis(100))
+                      .interval(Duration.ofSeconds(1))
+                      .failureThreshold(1)
+                      .build())
+              .listener(blockingOn("flaps"))
+              .clock(clock)
+              .scheduler(clock)
+              .executor(Runnable::run)
+              .build();
+      engine.start();
+      clock.runDueTasks();
+      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+      for (int i = 0; i < 1200; i++) {
+        flapping.set(i % 2 == 0 ? HealthResult.down("off") : HealthResult.up());
+        clock.advance(Duration.ofSeconds(1));
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> log.toString(StandardCharsets.UTF_8).contains("health events dropped:"));
+      assertThat(release.getCount()).as("the listener is still blocked").isEqualTo(1);
+      assertThat(log.toString(StandardCharsets.UTF_8))
+          .containsOnlyOnce("health events dropped:")
+          .contains("capacity=1024");
+      assertThat(engine.droppedEvents()).isGreaterThan(1);
+    } finally {
+      System.setErr(originalErr);
+    }
   }
 
   @Test

@@ -32,6 +32,9 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(SafeguardsProperties.class)
 public final class SafeguardsOverloadAutoConfiguration {
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsOverloadAutoConfiguration() {}
+
   @Bean
   @ConditionalOnMissingBean
   ConcurrencyLimiter safeguardsConcurrencyLimiter(SafeguardsProperties properties) {

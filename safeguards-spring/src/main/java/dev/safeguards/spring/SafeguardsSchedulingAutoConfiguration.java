@@ -31,6 +31,9 @@ public final class SafeguardsSchedulingAutoConfiguration {
   /** The name of the resource that counts scheduled runs. */
   public static final String RESOURCE = "scheduled-tasks";
 
+  /** Created by Spring Boot from the auto-configuration imports. */
+  SafeguardsSchedulingAutoConfiguration() {}
+
   @Bean
   ScheduledRuns safeguardsScheduledRuns(InFlightResources resources) {
     InFlightTracker tracker = resources.register(RESOURCE);

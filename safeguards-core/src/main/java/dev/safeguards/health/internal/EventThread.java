@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Where listeners and log lines run: by default the engine's one thread for them, fed through a
  * bounded queue. Submitting never blocks: when the queue is full (a listener or the log is stuck),
- * the event is dropped and counted, and the thread logs one warning when it gets to run again. The
- * thread starts with the first event and ends after two seconds without any, so that an idle engine
- * holds no thread.
+ * the event is dropped and counted. The first drop of a burst is logged at once, from a short-lived
+ * thread of its own, since the event thread may be the one that is stuck and the thread that drops
+ * keeps time or runs checks; the end of the burst is logged when the event thread has caught up.
+ * The thread starts with the first event and ends after two seconds without any, so that an idle
+ * engine holds no thread.
  *
  * <p>An injected executor instead gets the events in order once the engine has released its lock
  * ({@link #deliver()}), one delivering thread at a time; {@code Runnable::run} thus delivers on the
@@ -36,7 +39,8 @@ final class EventThread {
   private final Executor injected;
   private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean delivering = new AtomicBoolean();
-  private volatile boolean warned;
+  private final AtomicBoolean dropping = new AtomicBoolean();
+  private final ThreadFactory warnings = new DaemonThreadFactory("safeguards-health-drops");
 
   /**
    * @param injected the executor to deliver on, or {@code null} for a thread of the engine's own
@@ -57,7 +61,7 @@ final class EventThread {
             new DaemonThreadFactory("safeguards-health-events"),
             (event, pool) -> {
               if (!pool.isShutdown()) {
-                dropped.incrementAndGet();
+                drop();
               }
             });
     thread.allowCoreThreadTimeOut(true);
@@ -72,8 +76,10 @@ final class EventThread {
     }
     own.execute(
         () -> {
-          warnOfDrops();
           event.run();
+          if (own.getQueue().isEmpty()) {
+            caughtUp();
+          }
         });
   }
 
@@ -85,8 +91,9 @@ final class EventThread {
         while ((next = pending.poll()) != null) {
           try {
             injected.execute(next);
+            caughtUp();
           } catch (RejectedExecutionException e) {
-            dropped.incrementAndGet();
+            drop();
           }
         }
       } finally {
@@ -107,14 +114,25 @@ final class EventThread {
     }
   }
 
-  private void warnOfDrops() {
-    if (!warned && dropped.get() > 0) {
-      warned = true;
-      log.warn(
-          "health events dropped: dropped={} capacity={} a listener or the log was too slow;"
-              + " HealthEngine.droppedEvents() counts every drop from now on",
-          dropped.get(),
-          CAPACITY);
+  private void drop() {
+    dropped.incrementAndGet();
+    if (dropping.compareAndSet(false, true)) {
+      warnings
+          .newThread(
+              () ->
+                  log.warn(
+                      "health events dropped: dropped={} capacity={} a listener or the log is"
+                          + " holding up the event thread; events are dropped until it catches up,"
+                          + " and HealthEngine.droppedEvents() counts them",
+                      dropped.get(),
+                      CAPACITY))
+          .start();
+    }
+  }
+
+  private void caughtUp() {
+    if (dropping.get() && dropping.compareAndSet(true, false)) {
+      log.info("health events caught up: dropped={} since the engine was built", dropped.get());
     }
   }
 }

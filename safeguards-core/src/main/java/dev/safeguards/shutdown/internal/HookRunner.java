@@ -2,6 +2,7 @@ package dev.safeguards.shutdown.internal;
 
 import dev.safeguards.internal.Causes;
 import dev.safeguards.internal.DaemonThreadFactory;
+import dev.safeguards.internal.UserCode;
 import dev.safeguards.shutdown.HookOutcome;
 import dev.safeguards.shutdown.HookOutcome.Result;
 import dev.safeguards.shutdown.ShutdownHook;
@@ -62,11 +63,9 @@ final class HookRunner {
     try {
       hook.run();
       done.complete(outcome(hook, Result.COMPLETED, start, null));
-    } catch (Exception e) {
+    } catch (Throwable e) {
       done.complete(outcome(hook, Result.FAILED, start, Causes.describe(e)));
-    } catch (Error e) {
-      done.complete(outcome(hook, Result.FAILED, start, Causes.describe(e)));
-      throw e;
+      UserCode.rethrowIfFatal(e);
     }
   }
 

@@ -1,0 +1,3 @@
+module com.example.modular.inventory {
+  requires dev.safeguards.spring;
+}
