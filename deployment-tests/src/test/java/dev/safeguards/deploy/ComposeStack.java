@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -79,7 +81,8 @@ final class ComposeStack implements AutoCloseable {
   /**
    * {@code up -d}. When it fails, every container's log and state are kept in {@code
    * target/compose-logs/PROJECT.log} and their tail is added to the failure, since {@link #close()}
-   * removes the containers and their logs with them.
+   * removes the containers and their logs with them. {@link #close()} keeps them too, so that a
+   * later test's failure can be read against them.
    */
   void up() {
     ExternalTool.Result up = compose(UP_TIMEOUT, "up", "-d");
@@ -90,14 +93,21 @@ final class ComposeStack implements AutoCloseable {
     }
   }
 
-  /** Saves {@code ps} and every container's log; returns where, with the last lines of the log. */
+  /**
+   * Adds {@code ps} and every container's log to {@code target/compose-logs/PROJECT.log}; returns
+   * where, with the last lines of the log.
+   */
   String keepLogs() {
     String state = compose(Duration.ofSeconds(30), "ps").output();
     String logs = compose(Duration.ofMinutes(1), "logs", "--no-color", "--timestamps").output();
     Path file = Path.of("target", "compose-logs", project + ".log").toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, state + "\n" + logs);
+      Files.writeString(
+          file,
+          "=== " + Instant.now() + "\n" + state + "\n" + logs + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       return "the logs could not be kept in " + file + ": " + e + "\n" + state;
     }
@@ -176,8 +186,10 @@ final class ComposeStack implements AutoCloseable {
     return images;
   }
 
+  /** Keeps every container's log (see {@link #keepLogs()}), then takes the stack down. */
   @Override
   public void close() {
+    keepLogs();
     compose(Duration.ofMinutes(3), "down", "--volumes", "--remove-orphans", "--timeout", "35");
   }
 

@@ -90,19 +90,23 @@ class ComposeStackTest {
     String stopped = stack.containers("app").get(0);
     // The limiter's bucket refills at 20/s: the burst of the test before is long forgotten.
     Traffic traffic = new Traffic(stack.httpPort, false);
-    try (traffic) {
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> traffic.succeeded() >= 20);
-      stack.docker.output("stop", "--time", "35", stopped);
-      int before = traffic.succeeded();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> traffic.succeeded() >= before + 30);
+    try {
+      try (traffic) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> traffic.succeeded() >= 20);
+        stack.docker.output("stop", "--time", "35", stopped);
+        int before = traffic.succeeded();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> traffic.succeeded() >= before + 30);
+      }
+      assertThat(traffic.failures()).as("failed reads while a replica stopped").isEmpty();
+      assertThat(stack.inspect(stopped, "{{.State.ExitCode}}")).isEqualTo("0");
+    } finally {
+      // Whatever happened, the tests after this one get both replicas back.
+      stack.docker.output("start", stopped);
+      stack.awaitHealthy("app", 2);
+      stack.reloadNginx();
     }
-    assertThat(traffic.failures()).as("failed reads while a replica stopped").isEmpty();
-    assertThat(stack.inspect(stopped, "{{.State.ExitCode}}")).isEqualTo("0");
-    stack.docker.output("start", stopped);
-    stack.awaitHealthy("app", 2);
-    stack.reloadNginx();
   }
 
   @Test
@@ -143,6 +147,7 @@ class ComposeStackTest {
     String name = "kept-" + UUID.randomUUID();
     assertThat(nginx.create(name).statusCode()).isEqualTo(201);
 
+    stack.keepLogs();
     stack.compose(Duration.ofMinutes(3), "down", "--timeout", "35").assertSuccess();
     stack.up();
 

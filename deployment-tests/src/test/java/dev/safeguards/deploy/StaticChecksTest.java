@@ -66,10 +66,13 @@ class StaticChecksTest {
   void operationalPagesAreDeniedOutsideTheInternalNetworks() throws IOException {
     String config = Files.readString(Repository.kit("nginx.conf"));
     Matcher block =
-        Pattern.compile("location ~ \\^/\\(status\\|production-readiness[^{]*\\{([^}]*)}")
+        Pattern.compile(
+                "location ~ \\^/\\(status\\|status/page\\|production-readiness[^{]*\\{([^}]*)}")
             .matcher(config);
 
-    assertThat(block.find()).as("location for /status and /production-readiness").isTrue();
+    assertThat(block.find())
+        .as("location for /status, its page and /production-readiness")
+        .isTrue();
     String rules = block.group(1);
     assertThat(rules).contains("allow 10.0.0.0/8;").contains("allow 127.0.0.0/8;");
     assertThat(rules).doesNotContain("allow all").containsPattern("deny all;\\s*proxy_pass");

@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A client using the API through nginx ten times a second, well under the rate limit, until stopped
- * or until it has sent {@link #MAX_REQUESTS}: reads, and with {@code writes} every third request a
- * new connection, each with its own {@code Idempotency-Key}. nginx never retries a write on another
- * instance, so a write only succeeds at once when no instance that is stopping got it. Every answer
- * but 200 (201 for a write) is a failure, except, with {@code retryRefusedWrites}, a write refused
- * with 503 and {@code Retry-After}: that one is sent again with the same key after the time it
- * names, as docs/example-backend.md tells clients to, and only a second refusal fails.
+ * A client using the API through nginx up to ten times a second, well under the rate limit, until
+ * stopped or until it has sent {@link #MAX_REQUESTS}: reads, and with {@code writes} every third
+ * request a new connection, each with its own {@code Idempotency-Key}. nginx never retries a write
+ * on another instance, so a write only succeeds at once when no instance that is stopping got it.
+ * Every answer but 200 (201 for a write) is a failure, except, with {@code retryRefusedWrites}, a
+ * write refused with 503 and {@code Retry-After}: that one is sent again with the same key after
+ * the time it names, as docs/example-backend.md tells clients to, and only a second refusal fails.
  */
 final class Traffic implements AutoCloseable {
 
@@ -49,7 +49,9 @@ final class Traffic implements AutoCloseable {
     this.writes = writes;
     this.retryRefusedWrites = retryRefusedWrites;
     this.request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10)).build();
-    executor.scheduleAtFixedRate(this::send, 0, 100, TimeUnit.MILLISECONDS);
+    // A fixed delay, not a fixed rate: after a slow answer (a request that met a stopping instance)
+    // a fixed rate would send the requests it missed at once, a burst past nginx's limit.
+    executor.scheduleWithFixedDelay(this::send, 0, 100, TimeUnit.MILLISECONDS);
   }
 
   private void send() {
