@@ -77,32 +77,7 @@ class SlowListenerTest {
   @Test
   void whenTheEventQueueIsFullThenEventsAreDroppedAndCountedWhileReadsStayCurrent()
       throws Exception {
-    ManualClock clock = new ManualClock();
-    SwitchableCheck flapping = new SwitchableCheck();
-    engine =
-        // The engine's own event thread, not ManualEngine's: this listener blocks.
-        HealthEngine.builder()
-            .check(
-                "flaps",
-                flapping,
-                CheckPolicy.builder()
-                    .timeout(Duration.ofMillis(100))
-                    .interval(Duration.ofSeconds(1))
-                    .failureThreshold(1)
-                    .build())
-            .listener(blockingOn("flaps"))
-            .clock(clock)
-            .scheduler(clock)
-            .executor(Runnable::run)
-            .build();
-    engine.start();
-    clock.runDueTasks();
-    assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-
-    for (int i = 0; i < 1200; i++) {
-      flapping.set(i % 2 == 0 ? HealthResult.down("off") : HealthResult.up());
-      clock.advance(Duration.ofSeconds(1));
-    }
+    floodWhileTheListenerIsBlocked();
 
     assertThat(engine.droppedEvents()).isGreaterThan(0);
     assertThat(engine.health().checks().get("flaps").status()).isEqualTo(Status.UP);
@@ -111,35 +86,11 @@ class SlowListenerTest {
   @Test
   void whenEventsAreDroppedThenTheWarningIsLoggedOnceWhileTheListenerIsStillBlocked()
       throws Exception {
-    ManualClock clock = new ManualClock();
-    SwitchableCheck flapping = new SwitchableCheck();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream originalErr = System.err;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      engine =
-          HealthEngine.builder()
-              .check(
-                  "flaps",
-                  flapping,
-                  CheckPolicy.builder()
-                      .timeout(Duration.ofMillis(100))
-                      .interval(Duration.ofSeconds(1))
-                      .failureThreshold(1)
-                      .build())
-              .listener(blockingOn("flaps"))
-              .clock(clock)
-              .scheduler(clock)
-              .executor(Runnable::run)
-              .build();
-      engine.start();
-      clock.runDueTasks();
-      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-
-      for (int i = 0; i < 1200; i++) {
-        flapping.set(i % 2 == 0 ? HealthResult.down("off") : HealthResult.up());
-        clock.advance(Duration.ofSeconds(1));
-      }
+      floodWhileTheListenerIsBlocked();
 
       await()
           .atMost(Duration.ofSeconds(10))
@@ -173,5 +124,37 @@ class SlowListenerTest {
 
     assertThat(engine.droppedEvents()).isGreaterThan(0);
     assertThat(engine.health().checks().get("db").status()).isEqualTo(Status.UP);
+  }
+
+  /**
+   * Starts an engine on its own event thread (not ManualEngine's: the listener blocks) whose one
+   * check flaps 1200 times while the listener holds that thread, so that the event queue overflows.
+   */
+  private void floodWhileTheListenerIsBlocked() throws InterruptedException {
+    ManualClock clock = new ManualClock();
+    SwitchableCheck flapping = new SwitchableCheck();
+    engine =
+        HealthEngine.builder()
+            .check(
+                "flaps",
+                flapping,
+                CheckPolicy.builder()
+                    .timeout(Duration.ofMillis(100))
+                    .interval(Duration.ofSeconds(1))
+                    .failureThreshold(1)
+                    .build())
+            .listener(blockingOn("flaps"))
+            .clock(clock)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .build();
+    engine.start();
+    clock.runDueTasks();
+    assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+    for (int i = 0; i < 1200; i++) {
+      flapping.set(i % 2 == 0 ? HealthResult.down("off") : HealthResult.up());
+      clock.advance(Duration.ofSeconds(1));
+    }
   }
 }
