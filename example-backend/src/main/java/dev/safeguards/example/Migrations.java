@@ -5,11 +5,12 @@ import dev.safeguards.health.HealthResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,12 @@ final class Migrations {
     Map<String, Object> applied = new LinkedHashMap<>();
     applied.put("applied", true);
     applied.put("executed", result.migrationsExecuted);
-    // With nothing pending Flyway names no target: the schema stays at its version.
-    String version =
-        Objects.requireNonNullElse(
-            result.targetSchemaVersion,
-            Objects.requireNonNullElse(result.initialSchemaVersion, "none"));
+    // Not the result's target: that is the last migration this instance applied itself. Flyway
+    // locks each migration on its own, so a replica starting beside this one on a fresh database
+    // may apply the rest (seen in the compose stack: one replica reported version 1 while the
+    // schema
+    // was at 3, and its schema check kept it unready).
+    String version = latestVersion(flyway.info());
     applied.put("version", version);
     applied.put("durationMs", millis);
     status = Map.copyOf(applied);
@@ -86,6 +88,20 @@ final class Migrations {
           "the schema is at version " + version + ", this release migrated it to " + expected);
     }
     return HealthResult.up().withDetail("version", version);
+  }
+
+  /** The highest version among this release's migrations, or "none" when it has none. */
+  private static String latestVersion(MigrationInfoService info) {
+    MigrationVersion latest = null;
+    for (MigrationInfo migration : info.all()) {
+      MigrationVersion version = migration.getVersion();
+      if (migration.getState().isResolved()
+          && version != null
+          && (latest == null || version.compareTo(latest) > 0)) {
+        latest = version;
+      }
+    }
+    return latest == null ? "none" : latest.getVersion();
   }
 
   /** What {@code /status} shows: whether they ran, how many, the schema version and the time. */

@@ -3,16 +3,26 @@ package dev.safeguards.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.safeguards.health.Status;
 import dev.safeguards.test.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The packaged service runs its migrations once, after the database gate, and never cuts one short:
@@ -54,6 +64,98 @@ class MigrationsIT {
           assertThat(service.http().get("/api/connections").status()).isEqualTo(200);
         }
       }
+    }
+  }
+
+  /**
+   * Two replicas started at once on a fresh database share the migrations: Flyway takes its lock
+   * per migration, so one may apply the first while the other applies the rest. Each must still
+   * expect the version this release's migrations lead to, not the last one it applied itself, or
+   * its schema check reads DOWN for ever (a replica of the compose stack stayed unready that way).
+   * The other replica is played by a second Flyway that migrates to the latest version once this
+   * instance has committed its first migration.
+   */
+  @Test
+  void whenAnotherInstanceAppliesSomeOfTheMigrationsThenThisOneStillExpectsTheLatestVersion()
+      throws Exception {
+    try (PostgresDatabase database =
+        new PostgresDatabase(TestDatabases.fromEnvironment().postgres())) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(database.url());
+      dataSource.setUser(database.server().user());
+      dataSource.setPassword(database.server().password());
+      AtomicInteger otherReplica = new AtomicInteger();
+      Migrations migrations =
+          new Migrations(
+              afterCommit(
+                  dataSource,
+                  () -> applied(database, "1"),
+                  () -> {
+                    otherReplica.incrementAndGet();
+                    migrate(database, "latest");
+                  }));
+
+      migrations.apply();
+
+      assertThat(otherReplica).hasValue(1);
+      assertThat(migrations.status()).containsEntry("executed", 1).containsEntry("version", "3");
+      assertThat(migrations.check().status()).isEqualTo(Status.UP);
+    }
+  }
+
+  /**
+   * {@code dataSource}, whose connections run {@code action} once, after the first commit that
+   * leaves {@code when} true.
+   */
+  private static DataSource afterCommit(
+      DataSource dataSource, BooleanSupplier when, Runnable action) {
+    AtomicBoolean done = new AtomicBoolean();
+    ClassLoader loader = MigrationsIT.class.getClassLoader();
+    return (DataSource)
+        Proxy.newProxyInstance(
+            loader,
+            new Class<?>[] {DataSource.class},
+            (source, method, args) -> {
+              Object result = call(method, dataSource, args);
+              if (!(result instanceof java.sql.Connection connection)) {
+                return result;
+              }
+              return Proxy.newProxyInstance(
+                  loader,
+                  new Class<?>[] {java.sql.Connection.class},
+                  (proxy, call, callArgs) -> {
+                    Object answer = call(call, connection, callArgs);
+                    if (call.getName().equals("commit")
+                        && !done.get()
+                        && when.getAsBoolean()
+                        && done.compareAndSet(false, true)) {
+                      action.run();
+                    }
+                    return answer;
+                  });
+            });
+  }
+
+  /** Whether the migration {@code version} is recorded as applied. */
+  private static boolean applied(PostgresDatabase database, String version) {
+    try (java.sql.Connection db = connect(database);
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE version = ? AND success")) {
+      query.setString(1, version);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    } catch (Exception e) {
+      return false; // no history table yet
+    }
+  }
+
+  private static Object call(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
