@@ -132,7 +132,7 @@ class ComposeDeployTest {
     }
     String postgres = stack.containers("postgres").get(0);
     stack.docker.output("cp", backup.toString(), postgres + ":/tmp/backup.dump");
-    psql("connections", "CREATE DATABASE restored");
+    stack.psql("connections", "CREATE DATABASE restored");
     stack
         .compose(
             Duration.ofMinutes(1),
@@ -149,8 +149,8 @@ class ComposeDeployTest {
             "/tmp/backup.dump")
         .assertSuccess();
     // No write since that backup: the failed deploy above only read.
-    String restored = psql("restored", ROW_COUNTS);
-    assertThat(restored).contains("connections=").isEqualTo(psql("connections", ROW_COUNTS));
+    String restored = stack.psql("restored", ROW_COUNTS);
+    assertThat(restored).contains("connections=").isEqualTo(stack.psql("connections", ROW_COUNTS));
   }
 
   private static ExternalTool.Result deploy(String image) {
@@ -168,10 +168,6 @@ class ComposeDeployTest {
   }
 
   private static long rows(String table) {
-    return Long.parseLong(psql("connections", "select count(*) from " + table));
-  }
-
-  private static String psql(String database, String sql) {
-    return stack.psql(database, sql);
+    return Long.parseLong(stack.psql("connections", "select count(*) from " + table));
   }
 }

@@ -56,9 +56,8 @@ final class Migrations {
     applied.put("executed", result.migrationsExecuted);
     // Not the result's target: that is the last migration this instance applied itself. Flyway
     // locks each migration on its own, so a replica starting beside this one on a fresh database
-    // may apply the rest (seen in the compose stack: one replica reported version 1 while the
-    // schema
-    // was at 3, and its schema check kept it unready).
+    // may apply the rest (in the compose stack one replica reported version 1 with the schema at
+    // 3, and its schema check kept it unready).
     String version = latestVersion(flyway.info());
     applied.put("version", version);
     applied.put("durationMs", millis);
